@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
+import { Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problem } from './problem.js';
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const { body, retryAfter } = this.toProblem(exception, request);
+    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  toProblem(exception: unknown, request?: FastifyRequest): { body: Problem; retryAfter?: number } {
+    if (exception instanceof DomainError) {
+      const { retryAfterSeconds, ...extras } = exception.extras;
+      return {
+        body: problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, extras),
+        retryAfter: retryAfterSeconds,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      const detail = Array.isArray(message) ? message.join('; ') : String(message);
+      const retry = status === 429 ? this.retryAfterOf(exception) : undefined;
+      return { body: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, detail), retryAfter: retry };
+    }
+    const fastifyErr = exception as { code?: string; statusCode?: number; message?: string };
+    if (fastifyErr && typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
+      const status = fastifyErr.statusCode;
+      const code = (fastifyErr.code && FASTIFY_CODES[fastifyErr.code]) ?? HTTP_CODES[status] ?? `HTTP_${status}`;
+      const detail = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : (fastifyErr.message ?? 'Bad request.');
+      return { body: problem(status, code, detail) };
+    }
+    this.logger.error(
+      { err: exception, method: request?.method, url: request?.url },
+      exception instanceof Error ? exception.stack : String(exception),
+    );
+    return { body: problem(500, 'INTERNAL', 'An unexpected error occurred.') };
+  }
+
+  private retryAfterOf(e: HttpException): number {
+    const res = e.getResponse() as { retryAfter?: number };
+    return typeof res === 'object' && res && typeof res.retryAfter === 'number' ? res.retryAfter : 60;
+  }
+}

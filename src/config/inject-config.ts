@@ -1,0 +1,4 @@
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG } from './app-config.js';
+
+export const InjectConfig = (): ParameterDecorator => Inject(APP_CONFIG);

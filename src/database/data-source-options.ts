@@ -1,0 +1,30 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * The single description of how we talk to Postgres, shared by the Nest app, the migrations CLI
+ * and the tests. Migrations are compiled separately (migrations/tsconfig.json) into dist/migrations.
+ */
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  extra: { migrationsGlob?: string[]; entities?: DataSourceOptions['entities'] } = {},
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    migrations: extra.migrationsGlob ?? [],
+    entities: extra.entities ?? [],
+    logging: ['error'],
+    extra: {
+      max: config.databasePoolSize,
+      connectionTimeoutMillis: 5000,
+      // A statement that hangs holds a pool slot forever; 15 s is far above any hot path.
+      statement_timeout: 15000,
+      idle_in_transaction_session_timeout: 30000,
+      application_name: 'guildhall',
+    },
+  };
+}

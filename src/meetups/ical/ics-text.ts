@@ -1,0 +1,63 @@
+// Low-level RFC 5545 content-line helpers: TEXT escaping, UTC DATE-TIME values and line folding.
+
+export const CRLF = '\r\n';
+const MAX_LINE_OCTETS = 75;
+
+// RFC 5545 §3.3.11 forbids control characters other than HTAB in TEXT; line breaks become the \n escape.
+export function escapeText(value: string): string {
+  return value
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+// Parameter values cannot hold DQUOTE or line breaks; RFC 6868 caret encoding carries them.
+export function quoteParam(value: string): string {
+  const encoded = value
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(/[\^"\n]/g, (c) => (c === '^' ? '^^' : c === '"' ? "^'" : '^n'))
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return `"${encoded}"`;
+}
+
+// URI values are not escaped as TEXT, but a stray control character would break the content line.
+export function sanitizeUri(value: string): string {
+  return value.replace(/[\u0000-\u0020\u007f]/g, '');
+}
+
+export function formatUtc(date: Date): string {
+  const time = date.getTime();
+  if (!Number.isFinite(time)) throw new RangeError('iCalendar DATE-TIME needs a valid Date');
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+export function formatFloat(value: number): string {
+  // toFixed avoids exponent notation (1e-7), which FLOAT does not allow.
+  return value.toFixed(6).replace(/\.?0+$/, '');
+}
+
+/**
+ * Folds one content line so no physical line exceeds 75 octets of UTF-8 (CRLF excluded).
+ * Splits only between code points, so a multi-byte character is never cut.
+ */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let current = '';
+  let currentOctets = 0;
+  // The continuation's leading space counts against its 75 octets.
+  let limit = MAX_LINE_OCTETS;
+  for (const char of line) {
+    const octets = Buffer.byteLength(char, 'utf8');
+    if (currentOctets + octets > limit) {
+      parts.push(current);
+      current = '';
+      currentOctets = 0;
+      limit = MAX_LINE_OCTETS - 1;
+    }
+    current += char;
+    currentOctets += octets;
+  }
+  parts.push(current);
+  return parts.join(`${CRLF} `);
+}

@@ -1,0 +1,7 @@
+// Same shape as the problem+json `errors` entries in API.md §1, so services can pass them through unchanged.
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

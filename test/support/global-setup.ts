@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { randomSuffix, serverUrl, withDatabase } from './test-env.js';
+
+/**
+ * Creates a database of the run's own (guildhall_test_<random>), migrates it with the real migrations
+ * and hands every test worker its URL and a BullMQ prefix of its own through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const suffix = randomSuffix();
+  const dbName = `guildhall_test_${suffix}`;
+  const server = serverUrl();
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+
+  const outDir = mkdtempSync(join(tmpdir(), 'guildhall-migrations-'));
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], {
+    stdio: 'inherit',
+  });
+  const databaseUrl = withDatabase(server, dbName);
+  const ds = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: [join(outDir, '*.js')],
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+  });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.QUEUE_PREFIX = `gh_test_${suffix}`;
+  process.env.NODE_ENV = 'test';
+  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+  (globalThis as Record<string, unknown>).__GUILDHALL_TEST__ = { dbName, server: server.toString(), prefix: process.env.QUEUE_PREFIX };
+}
