@@ -1,0 +1,28 @@
+/** Domain events written to the outbox. Notification types (API.md §6) are a subset. */
+export const NOTIFICATION_TYPES = [
+  'mentorship.requested',
+  'mentorship.accepted',
+  'mentorship.declined',
+  'mentorship.cancelled',
+  'mentorship.expired',
+  'mentorship.withdrawn',
+  'mentorship.completed',
+  'suggestions.ready',
+  'meetup.promoted',
+  'meetup.updated',
+  'meetup.cancelled',
+  'meetup.reminder',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const EVENT_TYPES = [...NOTIFICATION_TYPES, 'profile.matching_changed', 'program.published', 'meetup.created'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface DomainEvent<P = Record<string, unknown>> {
+  eventId: string;
+  type: EventType;
+  payload: P;
+  createdAt: string;
+}
+
+export const isEventType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);
