@@ -9,15 +9,13 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
 
-/** Job names per queue (the events queue carries one job name per event type, see event-types.ts). */
+/**
+ * Job names per command queue. A worker refuses to start if any name here has no registered handler,
+ * so add a name together with its handler. (The events queue carries one job per event type.)
+ */
 export const JOBS = {
-  matching: { refreshSuggestions: 'suggestions.refresh' },
-  notifications: { deliverEmail: 'deliver.email', deliverWebhook: 'deliver.webhook' },
-  timers: {
-    expireRequest: 'mentorship-request.expire',
-    sweepExpiredRequests: 'mentorship-request.sweep',
-    meetupReminder: 'meetup.remind',
-    outboxCleanup: 'outbox.cleanup',
-  },
-  programs: { runMatch: 'program.match-run' },
-} as const;
+  matching: {},
+  notifications: {},
+  timers: { outboxCleanup: 'outbox.cleanup' },
+  programs: {},
+} as const satisfies Record<Exclude<QueueName, 'events'>, Record<string, string>>;

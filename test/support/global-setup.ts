@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { randomSuffix, serverUrl, withDatabase } from './test-env.js';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Creates a database of the run's own (guildhall_test_<random>), migrates it with the real migrations
@@ -41,3 +41,19 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
   (globalThis as Record<string, unknown>).__GUILDHALL_TEST__ = { dbName, server: server.toString(), prefix: process.env.QUEUE_PREFIX };
 }
+
+// Inlined: Jest loads global setup outside its module mapper, so it cannot import siblings by .js name.
+
+/** Server-level URL the e2e run creates its own database on; never a database that already exists. */
+export function serverUrl(): URL {
+  const u = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  return u;
+}
+
+export function withDatabase(url: URL, db: string): string {
+  const u = new URL(url.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+export const randomSuffix = (): string => randomBytes(5).toString('hex');

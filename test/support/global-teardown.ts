@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { withDatabase } from './test-env.js';
 
 /** Drops the run's database and every BullMQ key under its prefix; touches nothing else. */
 export default async function globalTeardown(): Promise<void> {
@@ -22,4 +21,10 @@ export default async function globalTeardown(): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
   await redis.quit();
+}
+
+function withDatabase(url: URL, db: string): string {
+  const u = new URL(url.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
 }

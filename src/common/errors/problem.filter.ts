@@ -51,7 +51,9 @@ export class ProblemFilter implements ExceptionFilter {
       const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
       const retry = status === 429 ? this.retryAfterOf(exception) : undefined;
-      return { body: problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, detail), retryAfter: retry };
+      // Nest's Fastify adapter reports an unparsable JSON body as a plain 400.
+      const code = status === 400 && /json/i.test(detail) ? 'MALFORMED_JSON' : (HTTP_CODES[status] ?? `HTTP_${status}`);
+      return { body: problem(status, code, code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : detail), retryAfter: retry };
     }
     const fastifyErr = exception as { code?: string; statusCode?: number; message?: string };
     if (fastifyErr && typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {

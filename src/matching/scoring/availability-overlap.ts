@@ -2,7 +2,6 @@ import { DAY_MS, MINUTE_MS, WEEK_MS, localToUtc, offsetAt, offsetTableFor } from
 import type { AvailabilityWindow, Day, Interval } from './types.js';
 
 const DAY_INDEX: Readonly<Record<Day, number>> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
-const TIME = /^(\d{2}):(\d{2})$/;
 
 interface ParsedWindow {
   readonly day: number;
@@ -10,11 +9,15 @@ interface ParsedWindow {
   readonly endMinute: number;
 }
 
+function digit(value: string, index: number): number {
+  const code = value.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
 function minuteOfDay(value: string, allowEndOfDay: boolean): number {
-  const match = TIME.exec(value);
-  if (match !== null) {
-    const hours = Number(match[1]);
-    const minutes = Number(match[2]);
+  if (value.length === 5 && value.charCodeAt(2) === 58) {
+    const hours = digit(value, 0) * 10 + digit(value, 1);
+    const minutes = digit(value, 3) * 10 + digit(value, 4);
     if (hours < 24 && minutes < 60) return hours * 60 + minutes;
     if (allowEndOfDay && hours === 24 && minutes === 0) return 1440;
   }
@@ -67,13 +70,12 @@ export function weeklyUtcIntervals(
   // One local day either side covers every date whose windows can reach into the week.
   const firstDay = Math.floor((from + offsetAt(table, from)) / DAY_MS) - 1;
   const lastDay = Math.floor((to + offsetAt(table, to)) / DAY_MS) + 1;
+  // Day 0 of the epoch, 1970-01-01, was a Thursday (index 3 when Monday is 0).
+  const firstWeekday = (((firstDay + 3) % 7) + 7) % 7;
   const intervals: Interval[] = [];
-  for (let day = firstDay; day <= lastDay; day++) {
-    // Day 0 of the epoch, 1970-01-01, was a Thursday (index 3 when Monday is 0).
-    const weekday = (((day + 3) % 7) + 7) % 7;
-    const midnight = day * DAY_MS;
-    for (const window of parsed) {
-      if (window.day !== weekday) continue;
+  for (const window of parsed) {
+    for (let day = firstDay + ((window.day - firstWeekday + 7) % 7); day <= lastDay; day += 7) {
+      const midnight = day * DAY_MS;
       const start = Math.max(localToUtc(table, midnight + window.startMinute * MINUTE_MS), from);
       const end = Math.min(localToUtc(table, midnight + window.endMinute * MINUTE_MS), to);
       if (end > start) intervals.push([(start - from) / MINUTE_MS, (end - from) / MINUTE_MS]);

@@ -1,4 +1,4 @@
-import type { ResponsivenessStats, GoalCoverage, RatingStats } from './types.js';
+import type { GoalCoverage, RatingStats, ResponsivenessStats } from './types.js';
 
 export const LEVEL_NAMES: readonly string[] = ['none', 'aware', 'beginner', 'practitioner', 'advanced', 'expert'];
 
@@ -7,22 +7,29 @@ function levelName(level: number): string {
 }
 
 let languageNames: Intl.DisplayNames | undefined;
+// DisplayNames.of costs microseconds and the same few codes recur for every mentor.
+const languageNameCache = new Map<string, string>();
 
 export function languageName(code: string): string {
-  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = languageNameCache.get(code);
+  if (name === undefined) {
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+    try {
+      name = languageNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (languageNameCache.size < 1000) languageNameCache.set(code, name);
   }
+  return name;
 }
 
 function list(items: readonly string[]): string {
   return items.join(', ');
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function goalReasons(goals: readonly GoalCoverage[], nameOf: (slug: string) => string): string[] {
@@ -40,10 +47,9 @@ export function goalReasons(goals: readonly GoalCoverage[], nameOf: (slug: strin
         : goal.relation === 'ancestor'
           ? `, the broader skill behind ${nameOf(goal.skill)}`
           : '';
-    const reachesTarget = goal.mentorLevel >= goal.targetLevel;
-    const detail = reachesTarget
-      ? `your goal: ${levelName(goal.targetLevel)}`
-      : `your goal: ${levelName(goal.targetLevel)}; ${goal.currentLevel > 0 ? `you are at ${levelName(goal.currentLevel)}` : 'you are new to it'}`;
+    const yourGoal = `your goal: ${levelName(goal.targetLevel)}`;
+    const yourLevel = goal.currentLevel > 0 ? `you are at ${levelName(goal.currentLevel)}` : 'you are new to it';
+    const detail = goal.mentorLevel >= goal.targetLevel ? yourGoal : `${yourGoal}; ${yourLevel}`;
     reasons.push(`Teaches ${nameOf(goal.via)} at ${levelName(goal.mentorLevel)} level${relation} (${detail})`);
   }
   if (missed.length > 0) reasons.push(`No match for your ${missed.length === 1 ? 'goal' : 'goals'}: ${list(missed)}`);
@@ -68,7 +74,7 @@ export function languageReason(shared: readonly string[]): string {
 
 export function openSlotsReason(openSlots: number): string {
   if (openSlots <= 0) return 'No open mentee slots';
-  return `${plural(openSlots, 'open mentee slot')}`;
+  return plural(openSlots, 'open mentee slot');
 }
 
 const HOUR_SECONDS = 3600;

@@ -50,34 +50,31 @@ export function prepareGoals(learner: LearnerInput, graph: SkillGraph): Prepared
 
 /** The best credit any of the mentor's skills gives this goal. */
 export function coverGoal(goal: PreparedGoal, mentorSkills: Readonly<Record<string, number>>): GoalCoverage {
-  let best: GoalCoverage = {
+  let credit = 0;
+  let best: Candidate | null = null;
+  let mentorLevel: number | null = null;
+  for (const candidate of goal.candidates) {
+    // Candidates are nearest first, so once a candidate's factor cannot beat the best credit none after it can.
+    if (candidate.factor <= credit) break;
+    const level = mentorSkills[candidate.slug];
+    if (typeof level !== 'number') continue;
+    const candidateCredit = levelCredit(level, goal.currentLevel, goal.targetLevel) * candidate.factor;
+    if (candidateCredit > credit) {
+      credit = candidateCredit;
+      best = candidate;
+      mentorLevel = level;
+    }
+  }
+  return {
     skill: goal.skill,
     targetLevel: goal.targetLevel,
     currentLevel: goal.currentLevel,
-    credit: 0,
-    via: null,
-    relation: null,
-    distance: null,
-    mentorLevel: null,
+    credit,
+    via: best?.slug ?? null,
+    relation: best?.relation ?? null,
+    distance: best?.distance ?? null,
+    mentorLevel,
   };
-  for (const candidate of goal.candidates) {
-    // A related skill can give at most its factor; skip once it cannot beat what we have.
-    if (candidate.factor <= best.credit) break;
-    const level = mentorSkills[candidate.slug];
-    if (typeof level !== 'number') continue;
-    const credit = levelCredit(level, goal.currentLevel, goal.targetLevel) * candidate.factor;
-    if (credit > best.credit) {
-      best = {
-        ...best,
-        credit,
-        via: candidate.slug,
-        relation: candidate.relation,
-        distance: candidate.distance,
-        mentorLevel: level,
-      };
-    }
-  }
-  return best;
 }
 
 export interface SkillCoverageResult {

@@ -41,7 +41,11 @@ describe('sendWebhook', () => {
           const chunk = Buffer.alloc(16 * 1024, 'x');
           res.writeHead(200, { 'content-type': 'text/plain' });
           const pump = () => {
-            while (!res.destroyed && res.write(chunk)) written += chunk.length;
+            let flowing = true;
+            while (!res.destroyed && flowing) {
+              flowing = res.write(chunk);
+              written += chunk.length;
+            }
             if (!res.destroyed) res.once('drain', pump);
           };
           res.on('close', () => markEndlessClosed(written));

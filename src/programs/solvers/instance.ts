@@ -58,9 +58,16 @@ export function indexInstance(source: CohortInstance): IndexedInstance {
   const rawLearner = new Int32Array(edgeCount);
   const rawMentor = new Int32Array(edgeCount);
   const learnerStart = new Int32Array(learnerCount + 1);
+  // Edges usually arrive grouped by learner, so remembering the last learner skips most lookups.
+  let lastLearnerId: string | undefined;
+  let lastLearner: number | undefined;
   for (let i = 0; i < edgeCount; i++) {
     const edge = edges[i];
-    const l = learnerIndex.get(edge.learnerId);
+    if (edge.learnerId !== lastLearnerId || lastLearnerId === undefined) {
+      lastLearnerId = edge.learnerId;
+      lastLearner = learnerIndex.get(edge.learnerId);
+    }
+    const l = lastLearner;
     const m = mentorIndex.get(edge.mentorId);
     if (l === undefined) throw new InvalidCohortInstanceError(`edge ${i} names unknown learner ${edge.learnerId}`);
     if (m === undefined) throw new InvalidCohortInstanceError(`edge ${i} names unknown mentor ${edge.mentorId}`);

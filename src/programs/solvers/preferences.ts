@@ -1,4 +1,5 @@
 import { indexInstance, InvalidCohortInstanceError, type IndexedInstance } from './instance.js';
+import { edgesByScoreDescending, groupByScoreThenRank } from './score-order.js';
 import type { CohortInstance, CompletedPreferences } from './types.js';
 
 /**
@@ -26,24 +27,27 @@ function idRanks(ids: readonly string[]): Int32Array {
 
 interface Side {
   groupStart: Int32Array;
-  groupEdges: Int32Array;
   groupIds: readonly string[];
+  groupOfEdge: Int32Array;
   otherOfEdge: Int32Array;
   otherIndex: ReadonlyMap<string, number>;
   otherIdRank: Int32Array;
   stated: Record<string, string[]> | undefined;
 }
 
-function completeSide(side: Side, edgeScore: Float64Array, edgeCount: number) {
-  const { groupStart, groupEdges, groupIds, otherOfEdge, otherIndex, otherIdRank, stated } = side;
+/** Orders every group's edges: stated preferences first, then the rest by score and other-side id. */
+function completeSide(side: Side, byScore: Int32Array, edgeScore: Float64Array) {
+  const { groupStart, groupIds, groupOfEdge, otherOfEdge, otherIndex, otherIdRank, stated } = side;
+  const edgeCount = byScore.length;
+  const otherRankOfEdge = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) otherRankOfEdge[e] = otherIdRank[otherOfEdge[e]];
+  const byKeys = groupByScoreThenRank(byScore, edgeScore, groupOfEdge, groupStart, otherRankOfEdge);
+
   const order = new Int32Array(edgeCount);
   const rankOfEdge = new Int32Array(edgeCount);
   const edgeOfOther = new Int32Array(otherIdRank.length);
   const ownerOfOther = new Int32Array(otherIdRank.length).fill(-1);
   const taken = new Uint8Array(edgeCount);
-  const byScoreThenId = (a: number, b: number) =>
-    edgeScore[b] - edgeScore[a] || otherIdRank[otherOfEdge[a]] - otherIdRank[otherOfEdge[b]];
-  const rest: number[] = [];
 
   for (let g = 0; g < groupIds.length; g++) {
     const start = groupStart[g];
@@ -55,7 +59,7 @@ function completeSide(side: Side, edgeScore: Float64Array, edgeCount: number) {
     }
     if (list !== undefined && list.length > 0) {
       for (let i = start; i < end; i++) {
-        const e = groupEdges[i];
+        const e = byKeys[i];
         edgeOfOther[otherOfEdge[e]] = e;
         ownerOfOther[otherOfEdge[e]] = g;
       }
@@ -69,10 +73,9 @@ function completeSide(side: Side, edgeScore: Float64Array, edgeCount: number) {
         order[pos++] = e;
       }
     }
-    rest.length = 0;
-    for (let i = start; i < end; i++) if (taken[groupEdges[i]] === 0) rest.push(groupEdges[i]);
-    rest.sort(byScoreThenId);
-    for (const e of rest) {
+    for (let i = start; i < end; i++) {
+      const e = byKeys[i];
+      if (taken[e] === 1) continue;
       rankOfEdge[e] = pos - start;
       order[pos++] = e;
     }
@@ -86,38 +89,33 @@ export function rankPreferences(inst: IndexedInstance): RankedPreferences {
   const mentorStart = new Int32Array(mentorCount + 1);
   for (let e = 0; e < edgeCount; e++) mentorStart[edgeMentor[e] + 1]++;
   for (let m = 0; m < mentorCount; m++) mentorStart[m + 1] += mentorStart[m];
-  const mentorEdges = new Int32Array(edgeCount);
-  const fill = mentorStart.slice(0, mentorCount);
-  for (let e = 0; e < edgeCount; e++) mentorEdges[fill[edgeMentor[e]]++] = e;
 
-  const identity = new Int32Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) identity[e] = e;
-
+  const byScore = edgesByScoreDescending(edgeScore);
   const learnerSide = completeSide(
     {
       groupStart: inst.learnerStart,
-      groupEdges: identity,
       groupIds: inst.learnerIds,
+      groupOfEdge: inst.edgeLearner,
       otherOfEdge: edgeMentor,
       otherIndex: inst.mentorIndex,
       otherIdRank: idRanks(inst.mentorIds),
       stated: inst.source.learnerPrefs,
     },
+    byScore,
     edgeScore,
-    edgeCount,
   );
   const mentorSide = completeSide(
     {
       groupStart: mentorStart,
-      groupEdges: mentorEdges,
       groupIds: inst.mentorIds,
+      groupOfEdge: edgeMentor,
       otherOfEdge: inst.edgeLearner,
       otherIndex: inst.learnerIndex,
       otherIdRank: idRanks(inst.learnerIds),
       stated: inst.source.mentorPrefs,
     },
+    byScore,
     edgeScore,
-    edgeCount,
   );
 
   return {

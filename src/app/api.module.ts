@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthModule, jwtModule } from '../auth/auth.module.js';
+import { AuthGuard } from '../common/auth/auth.guard.js';
+import { RateLimitGuard } from '../common/auth/rate-limit.guard.js';
+import { ProblemFilter } from '../common/errors/problem.filter.js';
+import type { AppConfig } from '../config/app-config.js';
+import { HealthModule } from '../health/health.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { ProfilesModule } from '../profiles/profiles.module.js';
+import { CoreModule } from './core.module.js';
+
+/** The HTTP API process. Feature modules register here; their job handlers go in WorkerModule. */
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule],
+      providers: [
+        // Order matters: authentication first so the rate limiter can count per user.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '../common/auth/auth-user.js';
+import { Conflict, NotFound, Unauthorized } from '../common/errors/domain-error.js';
+import { sql } from '../database/sql.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { AuthResult, TokenPair, UserView } from './dto/auth.responses.js';
+import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
+import { LoginLimiter } from './login-limiter.js';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import { TokensService } from './tokens.service.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: Role[];
+  password_hash: string;
+}
+
+const toView = (u: Pick<UserRow, 'id' | 'email' | 'display_name' | 'roles'>): UserView => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.display_name,
+  roles: u.roles,
+});
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tokens: TokensService,
+    private readonly limiter: LoginLimiter,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResult> {
+    const email = dto.email.toLowerCase();
+    const roles = [...new Set(dto.roles)] as Role[];
+    const passwordHash = await hashPassword(dto.password);
+    return this.uow.run(async (tx) => {
+      const [user] = await tx.query(
+        `INSERT INTO users (email, password_hash, roles) VALUES ($1, $2, $3)
+         ON CONFLICT (email) DO NOTHING RETURNING id, email, roles`,
+        [email, passwordHash, roles],
+      );
+      if (!user) throw new Conflict('EMAIL_TAKEN', 'An account with this e-mail already exists.');
+      await tx.query(`INSERT INTO profiles (id, display_name, roles) VALUES ($1, $2, $3)`, [user.id, dto.displayName, roles]);
+      const pair = await this.tokens.issue(tx, user.id, roles);
+      return { user: toView({ ...user, display_name: dto.displayName }), ...pair };
+    });
+  }
+
+  async login(dto: LoginDto): Promise<AuthResult> {
+    const email = dto.email.toLowerCase();
+    await this.limiter.assertAllowed(email);
+    const [user]: UserRow[] = await this.uow.query(
+      `SELECT u.id, u.email, u.roles, u.password_hash, p.display_name
+         FROM users u JOIN profiles p ON p.id = u.id WHERE u.email = $1`,
+      [email],
+    );
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), dto.password);
+    if (!user || !ok) {
+      await this.limiter.recordFailure(email);
+      throw new Unauthorized('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+    }
+    await this.limiter.reset(email);
+    const pair = await this.uow.run((tx) => this.tokens.issue(tx, user.id, user.roles));
+    return { user: toView(user), ...pair };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const result = await this.uow.run(async (tx) => {
+      const { userId, familyId, reused } = await this.tokens.spend(tx, refreshToken);
+      if (reused) return { reusedFamily: familyId };
+      // Roles are re-read so a granted or removed role takes effect at the next refresh.
+      const [user] = await tx.query(`SELECT roles FROM users WHERE id = $1`, [userId]);
+      if (!user) throw new Unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked.');
+      return this.tokens.issue(tx, userId, user.roles, familyId);
+    });
+    if ('reusedFamily' in result) {
+      await this.uow.run((tx) => this.tokens.revokeFamily(tx, result.reusedFamily));
+      throw new Unauthorized('REFRESH_TOKEN_REUSED', 'This refresh token was already used; every session of its family has been signed out.');
+    }
+    return result;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.uow.run((tx) => this.tokens.revokeByToken(tx, refreshToken));
+  }
+
+  async user(id: string): Promise<UserView> {
+    const [u] = await this.uow.query<UserRow>(
+      `SELECT u.id, u.email, u.roles, p.display_name FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
+      [id],
+    );
+    if (!u) throw new NotFound('Account');
+    return toView(u);
+  }
+
+  /** For `npm run admin:grant`. */
+  async grantRole(email: string, role: Role): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      const rows = await sql<{ id: string; roles: Role[] }>(
+        tx,
+        `UPDATE users SET roles = array_append(roles, $2), updated_at = now()
+          WHERE email = $1 AND NOT ($2 = ANY(roles)) RETURNING id, roles`,
+        [email.toLowerCase(), role],
+      );
+      const updated = rows[0];
+      if (updated) await tx.query(`UPDATE profiles SET roles = $2 WHERE id = $1`, [updated.id, updated.roles]);
+      const [exists] = await tx.query(`SELECT 1 FROM users WHERE email = $1`, [email.toLowerCase()]);
+      return Boolean(exists);
+    });
+  }
+}

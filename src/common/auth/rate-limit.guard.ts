@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { REDIS } from '../../redis/redis.module.js';
+import { RateLimited } from '../errors/domain-error.js';
+import { SKIP_RATE_LIMIT, type AuthedRequest } from './decorators.js';
+
+// One round trip: count this hit in the current one-minute window.
+const HIT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+
+/**
+ * RATE_LIMIT_PER_MINUTE per user (per address when anonymous), counted in Redis so the limit holds
+ * across API replicas. We count in Redis ourselves instead of using @nestjs/throttler because that
+ * package is CommonJS requiring the ESM-only @nestjs/common 12, which Jest on Node 20 cannot load.
+ * When Redis is unreachable the limiter fails open: availability beats strictness here.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [ctx.getHandler(), ctx.getClass()])) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const tracker = req.user ? `u:${req.user.id}` : `ip:${req.ip}`;
+    const now = Date.now();
+    const window = Math.floor(now / 60000);
+    let hits: number;
+    try {
+      hits = (await this.redis.eval(HIT, 1, `${this.config.queuePrefix}:rl:${tracker}:${window}`, 61000)) as number;
+    } catch {
+      return true;
+    }
+    const reply = ctx.switchToHttp().getResponse<{ header(k: string, v: string): unknown }>();
+    const limit = this.config.rateLimitPerMinute;
+    reply.header('RateLimit-Limit', String(limit));
+    reply.header('RateLimit-Remaining', String(Math.max(0, limit - hits)));
+    if (hits > limit) throw new RateLimited(((window + 1) * 60000 - now) / 1000);
+    return true;
+  }
+}

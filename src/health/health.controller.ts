@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public, SkipRateLimit } from '../common/auth/decorators.js';
+import { withTimeout } from '../queues/outbox-relay.js';
+import { REDIS } from '../redis/redis.module.js';
+
+type Check = 'up' | 'down';
+
+@ApiTags('operations')
+@Public()
+@SkipRateLimit()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** 200 while the process runs. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** 200 only when Postgres and Redis both answer within a second; 503 otherwise. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const probe = async (p: () => Promise<unknown>): Promise<Check> => {
+      try {
+        await withTimeout(p(), 1000, 'probe');
+        return 'up';
+      } catch {
+        return 'down';
+      }
+    };
+    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const ok = postgres === 'up' && redis === 'up';
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+  }
+}
