@@ -19,27 +19,42 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   await admin.end();
 
-  const outDir = mkdtempSync(join(tmpdir(), 'guildhall-migrations-'));
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], {
-    stdio: 'inherit',
-  });
+  try {
+    await migrate(server, dbName);
+  } catch (e) {
+    // Leave nothing behind when the schema cannot be built.
+    const cleanup = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await cleanup.end();
+    throw e;
+  }
   const databaseUrl = withDatabase(server, dbName);
-  const ds = new DataSource({
-    type: 'postgres',
-    url: databaseUrl,
-    migrations: [join(outDir, '*.js')],
-    migrationsTableName: 'schema_migrations',
-    logging: ['error'],
-  });
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
-
   process.env.DATABASE_URL = databaseUrl;
   process.env.QUEUE_PREFIX = `gh_test_${suffix}`;
   process.env.NODE_ENV = 'test';
   process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
   (globalThis as Record<string, unknown>).__GUILDHALL_TEST__ = { dbName, server: server.toString(), prefix: process.env.QUEUE_PREFIX };
+}
+
+async function migrate(server: URL, dbName: string): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'guildhall-migrations-'));
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], {
+    stdio: 'inherit',
+  });
+  const ds = new DataSource({
+    type: 'postgres',
+    url: withDatabase(server, dbName),
+    migrations: [join(outDir, '*.js')],
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+  });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
 }
 
 // Inlined: Jest loads global setup outside its module mapper, so it cannot import siblings by .js name.
