@@ -16,7 +16,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const pino = createPino(config.logLevel, 'guildhall-api');
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    disableRequestLogging: config.nodeEnv === 'test',
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),

@@ -8,7 +8,6 @@ import { WorkerModule } from './worker.module.js';
 export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
     logger: new PinoNestLogger(createPino(config.logLevel, 'guildhall-worker')),
-    bufferLogs: true,
     abortOnError: false,
   });
   app.enableShutdownHooks();

@@ -41,7 +41,7 @@ function completeSide(side: Side, byScore: Int32Array, edgeScore: Float64Array) 
   const edgeCount = byScore.length;
   const otherRankOfEdge = new Int32Array(edgeCount);
   for (let e = 0; e < edgeCount; e++) otherRankOfEdge[e] = otherIdRank[otherOfEdge[e]];
-  const byKeys = groupByScoreThenRank(byScore, edgeScore, groupOfEdge, groupStart, otherRankOfEdge);
+  const byKeys = groupByScoreThenRank(byScore, edgeScore, groupOfEdge, groupStart, otherRankOfEdge, otherIdRank.length);
 
   const order = new Int32Array(edgeCount);
   const rankOfEdge = new Int32Array(edgeCount);

@@ -64,7 +64,8 @@ export function edgesByScoreDescending(edgeScore: Float64Array): Int32Array {
 
 /**
  * Lays the score order out per group (group g gets [groupStart[g], groupStart[g + 1])) and puts
- * each run of equal scores in ascending order of otherRankOfEdge, the id tie-break.
+ * each run of equal scores in ascending order of otherRankOfEdge (in [0, otherCount)), the id
+ * tie-break.
  */
 export function groupByScoreThenRank(
   byScore: Int32Array,
@@ -72,6 +73,7 @@ export function groupByScoreThenRank(
   groupOfEdge: Int32Array,
   groupStart: Int32Array,
   otherRankOfEdge: Int32Array,
+  otherCount: number,
 ): Int32Array {
   const n = byScore.length;
   const groups = groupStart.length - 1;
@@ -81,7 +83,10 @@ export function groupByScoreThenRank(
     const e = byScore[i];
     out[cursor[groupOfEdge[e]]++] = e;
   }
-  const byRank = (a: number, b: number) => otherRankOfEdge[a] - otherRankOfEdge[b];
+  // Within a group every other-side member appears once, so a run can be sorted as plain integers
+  // (native sort, no comparator) and mapped back to its edges.
+  const edgeOfRank = new Int32Array(otherCount);
+  const ranks = new Int32Array(n);
   for (let g = 0; g < groups; g++) {
     const end = groupStart[g + 1];
     let i = groupStart[g];
@@ -90,7 +95,13 @@ export function groupByScoreThenRank(
       let j = i + 1;
       while (j < end && edgeScore[out[j]] === score) j++;
       if (j - i > 16) {
-        out.subarray(i, j).sort(byRank);
+        for (let a = i; a < j; a++) {
+          const r = otherRankOfEdge[out[a]];
+          edgeOfRank[r] = out[a];
+          ranks[a] = r;
+        }
+        ranks.subarray(i, j).sort();
+        for (let a = i; a < j; a++) out[a] = edgeOfRank[ranks[a]];
       } else {
         for (let a = i + 1; a < j; a++) {
           const e = out[a];
