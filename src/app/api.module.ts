@@ -6,8 +6,13 @@ import { RateLimitGuard } from '../common/auth/rate-limit.guard.js';
 import { ProblemFilter } from '../common/errors/problem.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { HealthModule } from '../health/health.module.js';
+import { MeetupsModule } from '../meetups/meetups.module.js';
+import { MatchingModule } from '../matching/matching.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
+import { SkillsModule } from '../skills/skills.module.js';
 import { CoreModule } from './core.module.js';
 
 /** The HTTP API process. Feature modules register here; their job handlers go in WorkerModule. */
@@ -16,7 +21,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule],
+      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule, SkillsModule, NotificationsModule, MeetupsModule, MatchingModule, ModerationModule],
       providers: [
         // Order matters: authentication first so the rate limiter can count per user.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
+import { MatchingWorkerModule } from '../matching/matching-worker.module.js';
+import { MeetupsWorkerModule } from '../meetups/meetups-worker.module.js';
+import { NotificationsWorkerModule } from '../notifications/notifications.module.js';
 import { WorkerQueuesModule } from '../queues/queues.module.js';
 import { CoreModule } from './core.module.js';
 import { SystemJobsProcessor } from '../queues/system-jobs.processor.js';
@@ -10,7 +13,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), WorkerQueuesModule.forRoot(config)],
+      imports: [CoreModule.forRoot(config), WorkerQueuesModule.forRoot(config), NotificationsWorkerModule, MeetupsWorkerModule, MatchingWorkerModule],
       providers: [SystemJobsProcessor],
     };
   }

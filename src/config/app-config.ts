@@ -38,6 +38,14 @@ export interface AppConfig {
   outboxPollMs: number;
   workerConcurrency: number;
   requestExpirySweepSeconds: number;
+  /** How long a worker holds a job's lock; a worker that dies loses its jobs to another after this. */
+  workerLockDurationMs: number;
+  /** How often workers look for jobs whose lock expired (stalled) and put them back to run again. */
+  workerStalledIntervalMs: number;
+  /** Recipients per bulk INSERT (and per addBulk of delivery jobs) in a notification fan-out. */
+  notificationFanoutBatch: number;
+  /** Pause between fan-out batches, to spread a very large fan-out's load on Postgres. */
+  notificationFanoutPauseMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -144,6 +152,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: r.int('OUTBOX_POLL_MS', 200, 10, 60000),
     workerConcurrency: r.int('WORKER_CONCURRENCY', 8, 1, 256),
     requestExpirySweepSeconds: r.int('REQUEST_EXPIRY_SWEEP_SECONDS', 30, 1, 86400),
+    workerLockDurationMs: r.int('WORKER_LOCK_DURATION_MS', 30000, 1000, 600000),
+    workerStalledIntervalMs: r.int('WORKER_STALLED_INTERVAL_MS', 30000, 500, 600000),
+    notificationFanoutBatch: r.int('NOTIFICATION_FANOUT_BATCH', 1000, 1, 1000),
+    notificationFanoutPauseMs: r.int('NOTIFICATION_FANOUT_PAUSE_MS', 0, 0, 60000),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -14,8 +14,13 @@ export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
  * so add a name together with its handler. (The events queue carries one job per event type.)
  */
 export const JOBS = {
-  matching: {},
-  notifications: {},
-  timers: { outboxCleanup: 'outbox.cleanup' },
+  matching: { refreshSuggestions: 'suggestions.refresh' },
+  notifications: { deliverEmail: 'deliver.email', deliverWebhook: 'deliver.webhook' },
+  timers: {
+    outboxCleanup: 'outbox.cleanup',
+    expireMentorshipRequest: 'mentorship-request.expire',
+    sweepMentorshipRequests: 'mentorship-requests.expiry-sweep',
+    meetupReminder: 'meetup.remind',
+  },
   programs: {},
 } as const satisfies Record<Exclude<QueueName, 'events'>, Record<string, string>>;

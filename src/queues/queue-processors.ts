@@ -9,8 +9,16 @@ import { ALL_QUEUES, QueueName } from './queue-names.js';
  * One thin processor class per queue, dispatching by job name. All start paused (autorun: false);
  * WorkerLifecycle starts them once every handler is registered and the start-up check passed.
  */
-function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
-  @Processor(queue, { autorun: false, concurrency })
+type ProcessorConfig = Pick<AppConfig, 'workerConcurrency' | 'workerLockDurationMs' | 'workerStalledIntervalMs'>;
+
+function processorFor(queue: QueueName, config: ProcessorConfig): Type<WorkerHost> {
+  // A job whose worker died keeps its lock until lockDuration passes; the stalled check then runs it again.
+  @Processor(queue, {
+    autorun: false,
+    concurrency: config.workerConcurrency,
+    lockDuration: config.workerLockDurationMs,
+    stalledInterval: config.workerStalledIntervalMs,
+  })
   class QueueProcessor extends WorkerHost {
     constructor(readonly registry: JobRegistry) {
       super();
@@ -23,6 +31,6 @@ function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
   return QueueProcessor;
 }
 
-export function queueProcessors(config: Pick<AppConfig, 'workerConcurrency'>): Type<WorkerHost>[] {
-  return ALL_QUEUES.map((q) => processorFor(q, config.workerConcurrency));
+export function queueProcessors(config: ProcessorConfig): Type<WorkerHost>[] {
+  return ALL_QUEUES.map((q) => processorFor(q, config));
 }

@@ -32,7 +32,7 @@ class QueueErrorLogger implements OnModuleInit {
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: bullConnection(config.redisUrl),
+        connection: bullConnection(config.redisUrl, { maxRetriesPerRequest: null }),
         prefix: config.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
@@ -48,7 +48,7 @@ export class QueuesModule {}
 @Global()
 @Module({})
 export class WorkerQueuesModule {
-  static forRoot(config: Pick<AppConfig, 'workerConcurrency'>): DynamicModule {
+  static forRoot(config: Pick<AppConfig, 'workerConcurrency' | 'workerLockDurationMs' | 'workerStalledIntervalMs'>): DynamicModule {
     const processors = queueProcessors(config);
     return {
       module: WorkerQueuesModule,

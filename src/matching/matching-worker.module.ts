@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MatchScoringProcessor } from './match-scoring.processor.js';
+import { MentorshipRequestExpiryService } from './mentorship-request-expiry.service.js';
+import { MentorshipRequestTimersProcessor } from './mentorship-request-timers.processor.js';
+import { SkillGraphCache } from './skill-graph.cache.js';
+import { SuggestionsRefreshService } from './suggestions-refresh.service.js';
+
+/** Worker side of mentor matching: suggestion refreshes and request expiry. */
+@Module({
+  providers: [SkillGraphCache, SuggestionsRefreshService, MentorshipRequestExpiryService, MatchScoringProcessor, MentorshipRequestTimersProcessor],
+})
+export class MatchingWorkerModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MatchSuggestionsController } from './match-suggestions.controller.js';
+import { MatchSuggestionsService } from './match-suggestions.service.js';
+import { MentorshipRequestsController } from './mentorship-requests.controller.js';
+import { MentorshipRequestsService } from './mentorship-requests.service.js';
+import { MentorshipsController } from './mentorships.controller.js';
+import { MentorshipsService } from './mentorships.service.js';
+
+/** HTTP side of mentor matching (API.md §4). Its job handlers live in MatchingWorkerModule. */
+@Module({
+  controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],
+  providers: [MatchSuggestionsService, MentorshipRequestsService, MentorshipsService],
+})
+export class MatchingModule {}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { Conflict, NotFound } from '../common/errors/domain-error.js';
+import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { sql, sqlOne } from '../database/sql.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { EventsService } from '../queues/events.service.js';
+import type {
+  CreateTaskDto,
+  FeedbackDto,
+  FeedbackView,
+  ListMentorshipsQuery,
+  MentorshipView,
+  TaskView,
+  UpdateTaskDto,
+} from './dto/mentorship.dto.js';
+import { MENTORSHIP_COLUMNS, TASK_COLUMNS, TASKS_AGGREGATE, mentorshipView, taskView, type MentorshipRow, type TaskRow } from './mentorship.view.js';
+
+interface FeedbackRow {
+  id: string;
+  mentorship_id: string;
+  author_id: string;
+  subject_id: string;
+  rating: number;
+  comment: string | null;
+  created_at: Date;
+}
+
+@Injectable()
+export class MentorshipsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly events: EventsService,
+  ) {}
+
+  async list(userId: string, q: ListMentorshipsQuery): Promise<Page<MentorshipView>> {
+    const limit = pageLimit(q);
+    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const party = q.as === 'learner' ? 'm.learner_id = $1' : q.as === 'mentor' ? 'm.mentor_id = $1' : '(m.learner_id = $1 OR m.mentor_id = $1)';
+    const rows = await sql<MentorshipRow & { key: string }>(
+      this.uow.dataSource,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, m.started_at::text AS key
+         FROM mentorships m
+        WHERE ${party}
+          AND ($2::text IS NULL OR m.status = $2)
+          AND ($3::timestamptz IS NULL OR (m.started_at, m.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY m.started_at DESC, m.id DESC
+        LIMIT $5`,
+      [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return toPage(rows, limit, mentorshipView, (r) => [r.key, r.id]);
+  }
+
+  async get(userId: string, id: string): Promise<MentorshipView> {
+    const row = await sqlOne<MentorshipRow>(
+      this.uow.dataSource,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
+      [id, userId],
+    );
+    if (!row) throw new NotFound('Mentorship');
+    return mentorshipView(row);
+  }
+
+  /** Ends the mentorship and frees the mentor's slot in the same transaction, so active_mentees stays exact. */
+  async complete(userId: string, id: string): Promise<MentorshipView> {
+    return this.uow.run(async (tx) => {
+      // Same global lock order as accept: both profiles by id, then the mentorship.
+      const parties = await this.findParty(tx, id, userId);
+      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[parties.learner_id, parties.mentor_id]]);
+      const m = await this.lockParty(tx, id, userId);
+      if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'This mentorship is already completed.');
+      const done = (await sqlOne<MentorshipRow>(
+        tx,
+        `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1 RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
+        [id],
+      ))!;
+      await tx.query(`UPDATE profiles SET active_mentees = greatest(active_mentees - 1, 0) WHERE id = $1`, [m.mentor_id]);
+      const other = userId === m.learner_id ? m.mentor_id : m.learner_id;
+      await this.events.emit(tx, 'mentorship.completed', {
+        mentorshipId: id,
+        learnerId: m.learner_id,
+        mentorId: m.mentor_id,
+        completedBy: userId,
+        recipientIds: [other],
+      });
+      return mentorshipView(done);
+    });
+  }
+
+  async addTask(userId: string, id: string, dto: CreateTaskDto): Promise<TaskView> {
+    return this.uow.run(async (tx) => {
+      await this.assertActiveParty(tx, id, userId);
+      const row = (await sqlOne<TaskRow>(
+        tx,
+        `INSERT INTO mentorship_tasks (mentorship_id, title, due_date, created_by) VALUES ($1, $2, $3::date, $4) RETURNING ${TASK_COLUMNS}`,
+        [id, dto.title, dto.dueDate ?? null, userId],
+      ))!;
+      return taskView(row);
+    });
+  }
+
+  async updateTask(userId: string, id: string, taskId: string, dto: UpdateTaskDto): Promise<TaskView> {
+    return this.uow.run(async (tx) => {
+      await this.assertActiveParty(tx, id, userId);
+      const row = await sqlOne<TaskRow>(
+        tx,
+        `UPDATE mentorship_tasks SET
+            title = coalesce($3, title),
+            due_date = CASE WHEN $4::boolean THEN $5::date ELSE due_date END,
+            done = coalesce($6, done),
+            updated_at = now()
+          WHERE id = $2 AND mentorship_id = $1 RETURNING ${TASK_COLUMNS}`,
+        [id, taskId, dto.title ?? null, dto.dueDate !== undefined, dto.dueDate ?? null, dto.done ?? null],
+      );
+      if (!row) throw new NotFound('Task');
+      return taskView(row);
+    });
+  }
+
+  async addFeedback(userId: string, id: string, dto: FeedbackDto): Promise<FeedbackView> {
+    return this.uow.run(async (tx) => {
+      const m = await this.lockParty(tx, id, userId);
+      if (m.status !== 'completed') throw new Conflict('MENTORSHIP_NOT_COMPLETED', 'Feedback can be given once the mentorship is completed.');
+      const asLearner = userId === m.learner_id;
+      const row = await sqlOne<FeedbackRow>(
+        tx,
+        `INSERT INTO mentorship_feedback (mentorship_id, author_id, subject_id, subject_role, rating, comment)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (mentorship_id, author_id) DO NOTHING
+         RETURNING id, mentorship_id, author_id, subject_id, rating, comment, created_at`,
+        [id, userId, asLearner ? m.mentor_id : m.learner_id, asLearner ? 'mentor' : 'learner', dto.rating, dto.comment ?? null],
+      );
+      if (!row) throw new Conflict('FEEDBACK_EXISTS', 'You already gave feedback for this mentorship.');
+      return {
+        id: row.id,
+        mentorshipId: row.mentorship_id,
+        authorId: row.author_id,
+        subjectId: row.subject_id,
+        rating: row.rating,
+        comment: row.comment,
+        createdAt: row.created_at.toISOString(),
+      };
+    });
+  }
+
+  private async findParty(tx: Tx, id: string, userId: string): Promise<MentorshipRow> {
+    const m = await sqlOne<MentorshipRow>(
+      tx,
+      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
+      [id, userId],
+    );
+    if (!m) throw new NotFound('Mentorship');
+    return m;
+  }
+
+  private async lockParty(tx: Tx, id: string, userId: string): Promise<MentorshipRow> {
+    const m = await sqlOne<MentorshipRow>(
+      tx,
+      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2) FOR UPDATE`,
+      [id, userId],
+    );
+    if (!m) throw new NotFound('Mentorship');
+    return m;
+  }
+
+  /** Tasks belong to a running mentorship; a share lock keeps it from completing mid-change. */
+  private async assertActiveParty(tx: Tx, id: string, userId: string): Promise<void> {
+    const m = await sqlOne<{ status: string }>(
+      tx,
+      `SELECT status FROM mentorships WHERE id = $1 AND (learner_id = $2 OR mentor_id = $2) FOR SHARE`,
+      [id, userId],
+    );
+    if (!m) throw new NotFound('Mentorship');
+    if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'Tasks can only change while the mentorship is active.');
+  }
+}

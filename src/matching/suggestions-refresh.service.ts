@@ -1,0 +1,136 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { sqlOne } from '../database/sql.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { EventsService } from '../queues/events.service.js';
+import { prepareLearner, RELATION_CREDIT, scoreMentor, type MatchFactors } from './scoring/index.js';
+import { skillCoverage } from './scoring/skill-coverage.js';
+import { SkillGraphCache } from './skill-graph.cache.js';
+import { loadCandidates, loadLearner, loadMentorDetails } from './suggestion-queries.js';
+import { selectTopMatches } from './top-matches.js';
+
+/** How many suggestions are kept per learner. */
+export const SUGGESTIONS_KEPT = 50;
+const DETAIL_BATCH = 200;
+const MAX_RECOMPUTES = 3;
+
+export interface StoredSuggestion {
+  mentorId: string;
+  score: number;
+  factors: MatchFactors;
+  reasons: string[];
+}
+
+export interface ComputeStats {
+  candidates: number;
+  scored: number;
+  batches: number;
+}
+
+/**
+ * The worker side of suggestions: retrieve candidates in SQL, score them with the pure scorer, keep the
+ * best SUGGESTIONS_KEPT, store them, and notify the learner when they asked for it.
+ */
+@Injectable()
+export class SuggestionsRefreshService {
+  private readonly logger = new Logger('SuggestionsRefresh');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly events: EventsService,
+    private readonly graphs: SkillGraphCache,
+  ) {}
+
+  /**
+   * Marks a learner's suggestions as pending when a matching-relevant change is worth a recompute: the
+   * profile is a learner who asked for suggestions before or has an active goal. Returns whether to run.
+   */
+  async markPendingIfWanted(profileId: string): Promise<boolean> {
+    const row = await sqlOne<{ learner_id: string }>(
+      this.uow.dataSource,
+      `INSERT INTO match_suggestions (learner_id, status, requested_at)
+       SELECT p.id, 'pending', clock_timestamp() FROM profiles p
+        WHERE p.id = $1 AND 'learner' = ANY(p.roles)
+          AND (EXISTS (SELECT 1 FROM match_suggestions s WHERE s.learner_id = p.id)
+               OR EXISTS (SELECT 1 FROM goals g WHERE g.profile_id = p.id AND g.status = 'active'))
+       ON CONFLICT (learner_id) DO UPDATE SET status = 'pending', requested_at = clock_timestamp()
+       RETURNING learner_id`,
+      [profileId],
+    );
+    return Boolean(row);
+  }
+
+  /**
+   * Recomputes and stores. A change that arrives while this runs moves requested_at past the snapshot, so
+   * the result is stored but stays pending and is recomputed at once.
+   */
+  async refresh(learnerId: string, now: Date = new Date()): Promise<ComputeStats & { status: 'ready' | 'pending' }> {
+    let stats: ComputeStats = { candidates: 0, scored: 0, batches: 0 };
+    for (let attempt = 1; attempt <= MAX_RECOMPUTES; attempt++) {
+      const snapshot = await sqlOne<{ at: string }>(
+        this.uow.dataSource,
+        `SELECT requested_at::text AS at FROM match_suggestions WHERE learner_id = $1`,
+        [learnerId],
+      );
+      const computed = await this.compute(learnerId, attempt === 1 ? now : new Date());
+      stats = computed.stats;
+      const fresh = await this.store(learnerId, snapshot?.at ?? null, computed.items);
+      if (fresh) return { ...stats, status: 'ready' };
+    }
+    this.logger.warn(`suggestions for ${learnerId} kept changing during ${MAX_RECOMPUTES} recomputes; left pending`);
+    return { ...stats, status: 'pending' };
+  }
+
+  async compute(learnerId: string, now: Date): Promise<{ items: StoredSuggestion[]; stats: ComputeStats }> {
+    const db = this.uow.dataSource;
+    const [graph, learner] = await Promise.all([this.graphs.get(), loadLearner(db, learnerId)]);
+    const empty = { items: [], stats: { candidates: 0, scored: 0, batches: 0 } };
+    if (!learner || !learner.roles.includes('learner') || learner.goals.length === 0) return empty;
+    const prepared = prepareLearner(learner, graph, { now });
+    const candidates = (await loadCandidates(db, learnerId, RELATION_CREDIT.length - 1)).map((c) => ({
+      ...c,
+      coverage: skillCoverage(prepared.goals, c.skills).coverage,
+    }));
+    const top = await selectTopMatches(candidates, { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights }, async (batch) => {
+      const details = await loadMentorDetails(db, batch.map((c) => c.id));
+      const scored: StoredSuggestion[] = [];
+      for (const c of batch) {
+        const d = details.get(c.id);
+        if (!d) continue;
+        try {
+          scored.push({ mentorId: c.id, ...scoreMentor(prepared, { ...d, skills: c.skills }) });
+        } catch (e) {
+          // Malformed stored availability or zone: skip that mentor rather than fail the learner's run.
+          if (!(e instanceof RangeError)) throw e;
+          this.logger.warn(`skipped mentor ${c.id}: ${e.message}`);
+        }
+      }
+      return scored;
+    });
+    return { items: top.items, stats: { candidates: candidates.length, scored: top.scored, batches: top.batches } };
+  }
+
+  /** Stores the result; returns false when a newer change made it stale (it is kept, but stays pending). */
+  private async store(learnerId: string, snapshot: string | null, items: StoredSuggestion[]): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      const current = await sqlOne<{ fresh: boolean; notify: boolean }>(
+        tx,
+        `SELECT ($2::timestamptz IS NULL OR requested_at <= $2::timestamptz) AS fresh, notify
+           FROM match_suggestions WHERE learner_id = $1 FOR UPDATE`,
+        [learnerId, snapshot],
+      );
+      const fresh = !current || (snapshot !== null && current.fresh);
+      await tx.query(
+        `INSERT INTO match_suggestions AS s (learner_id, status, computed_at, items) VALUES ($1, 'ready', now(), $2::jsonb)
+         ON CONFLICT (learner_id) DO UPDATE SET
+           items = EXCLUDED.items, computed_at = EXCLUDED.computed_at,
+           status = CASE WHEN $3 THEN 'ready' ELSE s.status END,
+           notify = CASE WHEN $3 THEN false ELSE s.notify END`,
+        [learnerId, JSON.stringify(items), fresh],
+      );
+      if (fresh && current?.notify) {
+        await this.events.emit(tx, 'suggestions.ready', { learnerId, count: items.length, recipientIds: [learnerId] });
+      }
+      return fresh;
+    });
+  }
+}

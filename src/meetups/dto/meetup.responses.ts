@@ -1,0 +1,85 @@
+import type { MeetupLevel, Venue } from '../meetup-rules.js';
+import type { RsvpStatus } from './meetup.dto.js';
+
+export class VenueView implements Venue {
+  name: string;
+  address: string;
+  city: string;
+  country: string;
+  lat: number;
+  lng: number;
+}
+
+export class MyRsvpView {
+  status: RsvpStatus;
+  /** 1-based while waitlisted, else null */
+  waitlistPosition: number | null;
+}
+
+export class MeetupView {
+  id: string;
+  organizerId: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  online: boolean;
+  onlineUrl: string | null;
+  venue: VenueView | null;
+  capacity: number;
+  skills: string[];
+  level: MeetupLevel | null;
+  status: 'scheduled' | 'cancelled';
+  goingCount: number;
+  waitlistCount: number;
+  /** only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+  myRsvp?: MyRsvpView | null;
+}
+
+export class MeetupPage {
+  items: MeetupView[];
+  nextCursor: string | null;
+}
+
+export class RecommendationFactors {
+  /** summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or child */
+  goalOverlap: number;
+  /** whole km from the caller's profile location to the venue; null when either is missing */
+  distanceKm: number | null;
+}
+
+export class RecommendedMeetup extends MeetupView {
+  recommendation: RecommendationFactors;
+}
+
+export class RecommendedPage {
+  items: RecommendedMeetup[];
+  /** always null: the list is a top-N */
+  nextCursor: null;
+}
+
+export class RsvpResult {
+  status: RsvpStatus;
+  /** 1-based while waitlisted, else null */
+  waitlistPosition: number | null;
+}
+
+export class AttendeeView {
+  profileId: string;
+  displayName: string;
+  status: RsvpStatus;
+  /** 1-based while waitlisted, else null */
+  waitlistPosition: number | null;
+  checkedInAt: string | null;
+}
+
+export class AttendeePage {
+  items: AttendeeView[];
+  nextCursor: string | null;
+}
+
+export class CalendarFeedView {
+  /** secret-bearing URL of the caller's feed; anyone holding it can read the feed until it is rotated or revoked */
+  url: string;
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { ValidationFailed } from '../common/errors/domain-error.js';
+import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { sql, sqlOne } from '../database/sql.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
+import type { MeetupView, RecommendedMeetup } from './dto/meetup.responses.js';
+import { parseNear } from './meetup-rules.js';
+import { buildMeetupSearch } from './meetup-search.sql.js';
+import { MEETUP_COLUMNS, toMeetupView, type MeetupRow } from './meetup.view.js';
+
+/** Zero-overlap meetups considered for the tail of the recommendations: the soonest this many. */
+const RECOMMENDATION_FILLER_POOL = 200;
+
+@Injectable()
+export class MeetupSearchService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async search(q: SearchMeetupsQuery): Promise<Page<MeetupView>> {
+    const near = q.near === undefined ? undefined : parseNear(q.near);
+    if (near === null) throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
+    if (q.radiusKm !== undefined && !near) throw ValidationFailed.field('radiusKm', 'radiusKm needs near');
+    if (q.skill) {
+      const known = await sqlOne(this.uow.dataSource, `SELECT 1 FROM skills WHERE slug = $1`, [q.skill]);
+      if (!known) throw ValidationFailed.field('skill', `unknown skill: ${q.skill}`);
+    }
+    const limit = pageLimit(q);
+    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const afterStart = after ? new Date(after[0]) : undefined;
+    if (after && (!Number.isFinite(afterStart!.getTime()) || typeof after[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(after[1]))) {
+      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
+    }
+    const query = buildMeetupSearch({
+      q: q.q?.trim() || undefined,
+      skill: q.skill,
+      from: q.from ? new Date(q.from) : new Date(),
+      to: q.to ? new Date(q.to) : undefined,
+      near,
+      radiusKm: q.radiusKm,
+      online: q.online,
+      after: after ? { startsAt: afterStart!, id: after[1] } : undefined,
+      limit: limit + 1,
+    });
+    const rows = await sql<MeetupRow>(this.uow.dataSource, query.text, query.params);
+    return toPage(rows, limit, toMeetupView, (r) => [r.starts_at.toISOString(), r.id]);
+  }
+
+  /**
+   * Upcoming scheduled meetups ranked by how much of the caller's active goals they cover (a goal's own
+   * skill counts 1; a parent or child skill counts 1/(1+depth) via skill_ancestors; each goal counts once),
+   * then by distance in whole km when the caller's profile and the meetup both have a place, then by
+   * start time. Meetups covering no goal follow, drawn from the soonest RECOMMENDATION_FILLER_POOL.
+   * A top-N list (limit 1..50), not paged.
+   */
+  async recommended(user: AuthUser, q: RecommendedQuery): Promise<{ items: RecommendedMeetup[]; nextCursor: null }> {
+    const rows = await sql<MeetupRow & { overlap: number; distance_km: number | null }>(
+      this.uow.dataSource,
+      `WITH goal_skills AS (
+         SELECT DISTINCT skill FROM goals WHERE profile_id = $1 AND status = 'active'
+       ), related AS (
+         SELECT g.skill AS goal, sa.skill AS meetup_skill, 1.0 / (1 + sa.depth) AS credit
+           FROM goal_skills g JOIN skill_ancestors sa ON sa.ancestor = g.skill
+         UNION ALL
+         SELECT g.skill, sa.ancestor, 1.0 / (1 + sa.depth)
+           FROM goal_skills g JOIN skill_ancestors sa ON sa.skill = g.skill AND sa.depth > 0
+       ), per_goal AS (
+         SELECT ms.meetup_id, r.goal, max(r.credit) AS credit
+           FROM related r
+           JOIN meetup_skills ms ON ms.skill = r.meetup_skill
+           JOIN meetups m ON m.id = ms.meetup_id AND m.status = 'scheduled' AND m.starts_at >= now()
+          GROUP BY ms.meetup_id, r.goal
+       ), scored AS (
+         SELECT meetup_id, sum(credit)::float8 AS overlap FROM per_goal GROUP BY meetup_id
+       ), filler AS (
+         SELECT m.id AS meetup_id, 0::float8 AS overlap FROM meetups m
+          WHERE m.status = 'scheduled' AND m.starts_at >= now() AND m.id NOT IN (SELECT meetup_id FROM scored)
+          ORDER BY m.starts_at, m.id LIMIT ${RECOMMENDATION_FILLER_POOL}
+       ), me AS (
+         SELECT (location->>'lat')::float8 AS lat, (location->>'lng')::float8 AS lng FROM profiles WHERE id = $1
+       )
+       SELECT ${MEETUP_COLUMNS}, c.overlap,
+              CASE WHEN me.lat IS NOT NULL AND m.lat IS NOT NULL
+                   THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END AS distance_km
+         FROM (SELECT * FROM scored UNION ALL SELECT * FROM filler) c
+         JOIN meetups m ON m.id = c.meetup_id
+         LEFT JOIN me ON true
+        ORDER BY c.overlap DESC, distance_km ASC NULLS LAST, m.starts_at, m.id
+        LIMIT $2`,
+      [user.id, q.limit ?? 20],
+    );
+    return {
+      items: rows.map((r) => ({ ...toMeetupView(r), recommendation: { goalOverlap: Math.round(r.overlap * 1000) / 1000, distanceKm: r.distance_km } })),
+      nextCursor: null,
+    };
+  }
+}

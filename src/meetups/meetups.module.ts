@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+import { MeetupSearchService } from './meetup-search.service.js';
+import { MeetupsController } from './meetups.controller.js';
+import { MeetupsService } from './meetups.service.js';
+import { RsvpService } from './rsvp.service.js';
+
+/** Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (API.md §5). Job handlers: MeetupsWorkerModule. */
+@Module({
+  controllers: [MeetupsController, CalendarController],
+  providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService],
+})
+export class MeetupsModule {}

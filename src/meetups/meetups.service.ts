@@ -1,0 +1,225 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { sql, sqlOne, type Queryable } from '../database/sql.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import type { EventType } from '../queues/event-types.js';
+import { EventsService } from '../queues/events.service.js';
+import type { CreateMeetupDto, RsvpStatus, UpdateMeetupDto } from './dto/meetup.dto.js';
+import type { MeetupView } from './dto/meetup.responses.js';
+import { renderCalendar } from './ical/render-calendar.js';
+import { chunk, crossFieldErrors, notifiableChanges, RECIPIENTS_PER_EVENT, type MeetupFields } from './meetup-rules.js';
+import { fieldsOf, MEETUP_COLUMNS, toIcsEvent, toMeetupView, type MeetupRow } from './meetup.view.js';
+import { promoteWaitlist, waitlistPosition } from './rsvp-transaction.js';
+
+@Injectable()
+export class MeetupsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateMeetupDto): Promise<MeetupView> {
+    const fields: MeetupFields = {
+      title: dto.title,
+      description: dto.description,
+      startsAt: new Date(dto.startsAt),
+      endsAt: new Date(dto.endsAt),
+      timezone: dto.timezone,
+      online: dto.online,
+      onlineUrl: dto.onlineUrl ?? null,
+      venue: dto.venue ? { ...dto.venue } : null,
+      capacity: dto.capacity,
+      skills: dto.skills,
+      level: dto.level ?? null,
+    };
+    return this.uow.run(async (tx) => {
+      await this.assertValid(tx, fields);
+      const [row] = await tx.query(
+        `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+        [user.id, ...columnValues(fields)],
+      );
+      await this.writeSkills(tx, row.id, fields.skills);
+      await this.events.emit(tx, 'meetup.created', { meetupId: row.id });
+      return toMeetupView(await this.load(tx, row.id));
+    });
+  }
+
+  /**
+   * The organizer edits; the merged result is validated as a whole. Lowering capacity below the going
+   * count is 409; raising it promotes the waitlist. A change of time, place or link notifies everyone
+   * going or waitlisted, in the same transaction.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateMeetupDto): Promise<MeetupView> {
+    return this.uow.run(async (tx) => {
+      const row = await this.lockOwned(tx, user, id);
+      if (row.status === 'cancelled') throw new Conflict('MEETUP_CANCELLED', 'A cancelled meetup cannot be edited.');
+      const before = fieldsOf(row);
+      const after: MeetupFields = {
+        title: dto.title ?? before.title,
+        description: dto.description ?? before.description,
+        startsAt: dto.startsAt ? new Date(dto.startsAt) : before.startsAt,
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : before.endsAt,
+        timezone: dto.timezone ?? before.timezone,
+        online: dto.online ?? before.online,
+        onlineUrl: dto.onlineUrl === undefined ? before.onlineUrl : dto.onlineUrl,
+        venue: dto.venue === undefined ? before.venue : dto.venue && { ...dto.venue },
+        capacity: dto.capacity ?? before.capacity,
+        skills: dto.skills ?? before.skills,
+        level: dto.level === undefined ? before.level : dto.level,
+      };
+      await this.assertValid(tx, after);
+      if (after.capacity < row.going_count) {
+        throw new Conflict('CAPACITY_BELOW_GOING', `capacity cannot go below the ${row.going_count} members already going.`, {
+          goingCount: row.going_count,
+        });
+      }
+      const changes = notifiableChanges(before, after);
+      await tx.query(
+        `UPDATE meetups SET title = $2, description = $3, starts_at = $4, ends_at = $5, timezone = $6, online = $7,
+                online_url = $8, venue_name = $9, venue_address = $10, venue_city = $11, venue_country = $12,
+                lat = $13, lng = $14, capacity = $15, level = $16,
+                sequence = sequence + $17, updated_at = now()
+          WHERE id = $1`,
+        [id, ...columnValues(after), changes.length ? 1 : 0],
+      );
+      if (dto.skills) await this.writeSkills(tx, id, after.skills);
+      if (after.capacity > row.going_count && row.waitlist_count > 0) {
+        await promoteWaitlist(tx, this.events, id, after.capacity - row.going_count);
+      }
+      if (changes.length) {
+        const payload: Record<string, unknown> = { meetupId: id, changes, startsAt: after.startsAt.toISOString() };
+        if (changes.includes('startsAt')) payload.previousStartsAt = before.startsAt.toISOString();
+        await this.notifyAudience(tx, 'meetup.updated', id, payload);
+      }
+      return toMeetupView(await this.load(tx, id));
+    });
+  }
+
+  async cancel(user: AuthUser, id: string): Promise<MeetupView> {
+    return this.uow.run(async (tx) => {
+      const row = await this.lockOwned(tx, user, id);
+      if (row.status === 'cancelled') throw new Conflict('MEETUP_CANCELLED', 'This meetup is already cancelled.');
+      await tx.query(
+        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await this.notifyAudience(tx, 'meetup.cancelled', id, { meetupId: id });
+      return toMeetupView(await this.load(tx, id));
+    });
+  }
+
+  async get(user: AuthUser, id: string): Promise<MeetupView> {
+    const row = await this.find(this.uow.dataSource, id);
+    if (!row) throw new NotFound('Meetup');
+    const rsvp = await sqlOne<{ status: RsvpStatus; waitlist_seq: string | null }>(
+      this.uow.dataSource,
+      `SELECT status, waitlist_seq FROM meetup_rsvps WHERE meetup_id = $1 AND profile_id = $2`,
+      [id, user.id],
+    );
+    let myRsvp: MeetupView['myRsvp'] = null;
+    if (rsvp) {
+      const position = rsvp.waitlist_seq ? await waitlistPosition(this.uow.dataSource.manager, id, rsvp.waitlist_seq) : null;
+      myRsvp = { status: rsvp.status, waitlistPosition: position };
+    }
+    return { ...toMeetupView(row), myRsvp };
+  }
+
+  /** One VEVENT; any signed-in member may add a public meetup to their calendar. */
+  async ics(id: string): Promise<string> {
+    const row = await this.find(this.uow.dataSource, id);
+    if (!row) throw new NotFound('Meetup');
+    const organizer = await sqlOne<{ display_name: string }>(this.uow.dataSource, `SELECT display_name FROM profiles WHERE id = $1`, [
+      row.organizer_id,
+    ]);
+    return renderCalendar([toIcsEvent(row, organizer?.display_name)], { uidDomain: uidDomain(this.config), now: new Date() });
+  }
+
+  private async find(db: Queryable, id: string): Promise<MeetupRow | undefined> {
+    return sqlOne<MeetupRow>(db, `SELECT ${MEETUP_COLUMNS} FROM meetups m WHERE m.id = $1`, [id]);
+  }
+
+  private async load(tx: Tx, id: string): Promise<MeetupRow> {
+    const row = await this.find(tx, id);
+    if (!row) throw new NotFound('Meetup');
+    return row;
+  }
+
+  /** Meetups are public, so a member who is not the organizer sees it exists: 403, not 404. */
+  private async lockOwned(tx: Tx, user: AuthUser, id: string): Promise<MeetupRow> {
+    const row = await sqlOne<MeetupRow>(tx, `SELECT ${MEETUP_COLUMNS} FROM meetups m WHERE m.id = $1 FOR UPDATE OF m`, [id]);
+    if (!row) throw new NotFound('Meetup');
+    if (row.organizer_id !== user.id) throw new Forbidden('FORBIDDEN_NOT_ORGANIZER', 'Only the organizer of this meetup may do this.');
+    return row;
+  }
+
+  private async assertValid(tx: Tx, fields: MeetupFields): Promise<void> {
+    const errors = crossFieldErrors(fields);
+    if (fields.skills.length) {
+      const unknown = await sql<{ slug: string }>(
+        tx,
+        `SELECT s.slug FROM unnest($1::text[]) AS s(slug) WHERE NOT EXISTS (SELECT 1 FROM skills k WHERE k.slug = s.slug)`,
+        [fields.skills],
+      );
+      if (unknown.length) errors.push({ field: 'skills', message: `unknown skill(s): ${unknown.map((u) => u.slug).join(', ')}` });
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  private async writeSkills(tx: Tx, meetupId: string, skills: string[]): Promise<void> {
+    await tx.query(`DELETE FROM meetup_skills WHERE meetup_id = $1`, [meetupId]);
+    if (!skills.length) return;
+    await tx.query(
+      `INSERT INTO meetup_skills (meetup_id, skill, position)
+       SELECT $1, s.skill, s.n FROM unnest($2::text[]) WITH ORDINALITY AS s(skill, n)`,
+      [meetupId, skills],
+    );
+  }
+
+  /**
+   * Everyone going or waitlisted, in events of at most RECIPIENTS_PER_EVENT recipients. An empty audience
+   * still gets one event: the worker reschedules or removes reminders when it sees it.
+   */
+  private async notifyAudience(tx: Tx, type: EventType, meetupId: string, payload: Record<string, unknown>): Promise<void> {
+    const audience = await sql<{ profile_id: string }>(
+      tx,
+      `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted') ORDER BY profile_id`,
+      [meetupId],
+    );
+    const batches = chunk(
+      audience.map((a) => a.profile_id),
+      RECIPIENTS_PER_EVENT,
+    );
+    await this.events.emitMany(
+      tx,
+      (batches.length ? batches : [[]]).map((recipientIds) => ({ type, payload: { ...payload, recipientIds } })),
+    );
+  }
+}
+
+function columnValues(f: MeetupFields): unknown[] {
+  const v = f.venue;
+  return [
+    f.title,
+    f.description,
+    f.startsAt,
+    f.endsAt,
+    f.timezone,
+    f.online,
+    f.onlineUrl,
+    v?.name ?? null,
+    v?.address ?? null,
+    v?.city ?? null,
+    v?.country ?? null,
+    v?.lat ?? null,
+    v?.lng ?? null,
+    f.capacity,
+    f.level,
+  ];
+}
+
+export const uidDomain = (config: Pick<AppConfig, 'publicBaseUrl'>): string => new URL(config.publicBaseUrl).hostname;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BlocksController } from './blocks.controller.js';
+import { BlocksService } from './blocks.service.js';
+import { AdminReportsController, ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+
+/** Blocks between profiles and reports to the admins. */
+@Module({
+  controllers: [BlocksController, ReportsController, AdminReportsController],
+  providers: [BlocksService, ReportsService],
+})
+export class ModerationModule {}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { sql, sqlOne } from '../database/sql.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { ListReportsQuery, ReportDto, ReportView } from './dto/moderation.dto.js';
+
+interface ReportRow {
+  id: string;
+  reporter_id: string;
+  profile_id: string;
+  reason: string;
+  details: string;
+  status: ReportView['status'];
+  created_at: Date;
+}
+
+const COLUMNS = 'id, reporter_id, profile_id, reason, details, status, created_at';
+
+const view = (r: ReportRow): ReportView => ({
+  id: r.id,
+  reporterId: r.reporter_id,
+  profileId: r.profile_id,
+  reason: r.reason,
+  details: r.details,
+  status: r.status,
+  createdAt: r.created_at.toISOString(),
+});
+
+@Injectable()
+export class ReportsService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async create(reporterId: string, dto: ReportDto): Promise<ReportView> {
+    const profileId = dto.profileId.toLowerCase();
+    if (profileId === reporterId) throw ValidationFailed.field('profileId', 'You cannot report yourself.', 'SELF_REPORT');
+    const row = await sqlOne<ReportRow>(
+      this.uow.dataSource,
+      `INSERT INTO reports (reporter_id, profile_id, reason, details)
+       SELECT $1, p.id, $3, $4 FROM profiles p WHERE p.id = $2
+       RETURNING ${COLUMNS}`,
+      [reporterId, profileId, dto.reason, dto.details],
+    );
+    if (!row) throw new NotFound('Profile');
+    return view(row);
+  }
+
+  async list(q: ListReportsQuery): Promise<Page<ReportView>> {
+    const limit = pageLimit(q);
+    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const rows = await sql<ReportRow & { key: string }>(
+      this.uow.dataSource,
+      `SELECT ${COLUMNS}, created_at::text AS key FROM reports
+        WHERE ($1::text IS NULL OR status = $1)
+          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return toPage(rows, limit, view, (r) => [r.key, r.id]);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { isUuid } from '../common/http/uuid.pipe.js';
+import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { sql, sqlOne } from '../database/sql.js';
+import type { NotificationType } from '../queues/event-types.js';
+import type { ListNotificationsQuery, NotificationView } from './dto/notifications.dto.js';
+
+interface NotificationRow {
+  id: string;
+  type: NotificationType;
+  data: Record<string, unknown>;
+  created_at: Date;
+  read_at: Date | null;
+  /** created_at at full (microsecond) precision, which a JS Date would lose, for the cursor. */
+  sort_key: string;
+}
+
+const toView = (r: NotificationRow): NotificationView => ({
+  id: r.id,
+  type: r.type,
+  data: r.data,
+  createdAt: new Date(r.created_at).toISOString(),
+  readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+});
+
+/** The inbox: every query is scoped to the caller, so another user's notification is simply not found. */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(userId: string, q: ListNotificationsQuery): Promise<Page<NotificationView>> {
+    const limit = pageLimit(q);
+    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    if (after && !(typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && isUuid(after[1]))) {
+      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
+    }
+    const params: unknown[] = [userId, limit + 1];
+    let where = 'recipient_id = $1';
+    if (q.unread) where += ' AND read_at IS NULL';
+    if (after) {
+      params.push(after[0], after[1]);
+      where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+    }
+    const rows = await sql<NotificationRow>(
+      this.db,
+      `SELECT id, type, data, created_at, read_at,
+              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
+         FROM notifications WHERE ${where}
+        ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, toView, (r) => [r.sort_key, r.id]);
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const row = await sqlOne<{ count: number }>(this.db, `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`, [userId]);
+    return row?.count ?? 0;
+  }
+
+  /** Idempotent: reading a read notification keeps its first read time. */
+  async markRead(userId: string, id: string): Promise<void> {
+    const rows = await sql(this.db, `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id`, [id, userId]);
+    if (!rows.length) throw new NotFound('Notification');
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const row = await sqlOne<{ n: number }>(
+      this.db,
+      `WITH done AS (UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS n FROM done`,
+      [userId],
+    );
+    return row?.n ?? 0;
+  }
+}

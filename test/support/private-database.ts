@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+export interface PrivateDatabase {
+  /** DATABASE_URL of a freshly migrated database that only this spec uses. */
+  url: string;
+  /** A QUEUE_PREFIX only this spec uses. */
+  queuePrefix: string;
+  /** Env for startHarness or a child process that points at both. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database and a BullMQ prefix of a spec's own, for specs whose worker must be the only consumer of
+ * the events they emit: the outbox table is shared by every relay connected to a database, so another
+ * spec's in-process worker (with other settings) would otherwise relay and handle them.
+ */
+export async function createPrivateDatabase(tag: string): Promise<PrivateDatabase> {
+  const suffix = randomBytes(4).toString('hex');
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const name = `${base.pathname.slice(1) || 'guildhall_test'}_${tag}_${suffix}`.slice(0, 63);
+  const at = (db: string) => {
+    const u = new URL(base.toString());
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
+  const admin = new pg.Client({ connectionString: at('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+
+  const outDir = mkdtempSync(join(tmpdir(), 'guildhall-private-migrations-'));
+  const url = at(name);
+  try {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
+    const ds = new DataSource({ type: 'postgres', url, migrations: [join(outDir, '*.js')], migrationsTableName: 'schema_migrations', logging: ['error'] });
+    await ds.initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await ds.destroy();
+    }
+  } catch (e) {
+    await dropDatabase(at('postgres'), name);
+    throw e;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+
+  const queuePrefix = `${process.env.QUEUE_PREFIX ?? 'gh_test'}_${tag}_${suffix}`;
+  return {
+    url,
+    queuePrefix,
+    env: { DATABASE_URL: url, QUEUE_PREFIX: queuePrefix },
+    async drop() {
+      await dropDatabase(at('postgres'), name);
+      await deleteKeys(queuePrefix);
+    },
+  };
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
