@@ -32,6 +32,8 @@ export class Meetups1700000003000 implements MigrationInterface {
         going_count integer NOT NULL DEFAULT 0 CHECK (going_count >= 0),
         waitlist_count integer NOT NULL DEFAULT 0 CHECK (waitlist_count >= 0),
         sequence integer NOT NULL DEFAULT 0,
+        -- MEETUP_REMINDER_OFFSETS_SECONDS as the creating API process had it: any worker schedules the same reminders.
+        reminder_offsets integer[] NOT NULL DEFAULT '{}',
         search tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')
         ) STORED,

@@ -19,9 +19,9 @@ type LockedRequest = RequestRow & { overdue: boolean };
 
 /** Conflicts for a request that can no longer change state. */
 function assertPending(r: LockedRequest): void {
-  if (r.status !== 'pending') throw new Conflict('REQUEST_NOT_PENDING', `This request is ${r.status}; only pending requests can change.`, { status: r.status });
+  if (r.status !== 'pending') throw new Conflict('REQUEST_NOT_PENDING', `This request is ${r.status}; only pending requests can change.`, { requestStatus: r.status });
   // Overdue but not yet swept: it is expired in all but name, and the expiry job will say so within seconds.
-  if (r.overdue) throw new Conflict('REQUEST_NOT_PENDING', 'This request has expired; only pending requests can change.', { status: 'expired' });
+  if (r.overdue) throw new Conflict('REQUEST_NOT_PENDING', 'This request has expired; only pending requests can change.', { requestStatus: 'expired' });
 }
 
 @Injectable()

@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
@@ -23,10 +22,11 @@ export const isReminderJob = (d: unknown): d is ReminderJob => {
 const epochOf = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 /**
- * Reminders are delayed jobs on the timers queue, one per configured offset, with ids naming the meetup,
- * the offset and the start time. The worker (re)schedules them when it sees meetup.created/updated and
- * removes them on meetup.cancelled; each job re-checks the meetup when it runs, so a job that outlived a
- * change is a no-op.
+ * Reminders are delayed jobs on the timers queue, one per offset the meetup was created with
+ * (MEETUP_REMINDER_OFFSETS_SECONDS of the API process that created it, stored on the row so every worker
+ * agrees), with ids naming the meetup, the offset and the start time. The worker (re)schedules them when
+ * it sees meetup.created/updated and removes them on meetup.cancelled; each job re-checks the meetup when
+ * it runs, so a job that outlived a change is a no-op.
  */
 @Injectable()
 export class MeetupRemindersService {
@@ -36,22 +36,21 @@ export class MeetupRemindersService {
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
     @InjectQueue(QUEUES.timers) private readonly timers: Queue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Makes the queued reminders match the meetup as it is now (idempotent: ids are deterministic). */
   async sync(meetupId: string, previousStartsAt?: string): Promise<void> {
-    const meetup = await sqlOne<{ status: string; starts_at: Date }>(this.uow.dataSource, `SELECT status, starts_at FROM meetups WHERE id = $1`, [meetupId]);
-    if (previousStartsAt && (!meetup || new Date(previousStartsAt).getTime() !== meetup.starts_at.getTime())) {
-      await this.removeFor(meetupId, new Date(previousStartsAt));
-    }
+    const meetup = await this.find(meetupId);
     if (!meetup) return;
+    if (previousStartsAt && new Date(previousStartsAt).getTime() !== meetup.starts_at.getTime()) {
+      await this.removeFor(meetupId, meetup.reminder_offsets, new Date(previousStartsAt));
+    }
     if (meetup.status !== 'scheduled') {
-      await this.removeFor(meetupId, meetup.starts_at);
+      await this.removeFor(meetupId, meetup.reminder_offsets, meetup.starts_at);
       return;
     }
     const startsAtEpoch = epochOf(meetup.starts_at);
-    for (const { offsetSeconds, delayMs } of reminderSchedule(meetup.starts_at, this.config.meetupReminderOffsetsSeconds, new Date())) {
+    for (const { offsetSeconds, delayMs } of reminderSchedule(meetup.starts_at, meetup.reminder_offsets, new Date())) {
       const data: ReminderJob = { meetupId, offsetSeconds, startsAtEpoch };
       await this.timers.add(JOBS.timers.meetupReminder, data, {
         jobId: reminderJobId(meetupId, offsetSeconds, meetup.starts_at),
@@ -62,14 +61,20 @@ export class MeetupRemindersService {
   }
 
   async removeAll(meetupId: string): Promise<void> {
-    const meetup = await sqlOne<{ starts_at: Date }>(this.uow.dataSource, `SELECT starts_at FROM meetups WHERE id = $1`, [meetupId]);
-    if (meetup) await this.removeFor(meetupId, meetup.starts_at);
+    const meetup = await this.find(meetupId);
+    if (meetup) await this.removeFor(meetupId, meetup.reminder_offsets, meetup.starts_at);
   }
 
-  private async removeFor(meetupId: string, startsAt: Date): Promise<void> {
-    for (const offset of this.config.meetupReminderOffsetsSeconds) {
-      await this.timers.remove(reminderJobId(meetupId, offset, startsAt));
-    }
+  private find(meetupId: string) {
+    return sqlOne<{ status: string; starts_at: Date; reminder_offsets: number[] }>(
+      this.uow.dataSource,
+      `SELECT status, starts_at, reminder_offsets FROM meetups WHERE id = $1`,
+      [meetupId],
+    );
+  }
+
+  private async removeFor(meetupId: string, offsets: readonly number[], startsAt: Date): Promise<void> {
+    for (const offset of offsets) await this.timers.remove(reminderJobId(meetupId, offset, startsAt));
   }
 
   /**

@@ -39,9 +39,9 @@ export class MeetupsService {
       await this.assertValid(tx, fields);
       const [row] = await tx.query(
         `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-        [user.id, ...columnValues(fields)],
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, reminder_offsets)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+        [user.id, ...columnValues(fields), this.config.meetupReminderOffsetsSeconds],
       );
       await this.writeSkills(tx, row.id, fields.skills);
       await this.events.emit(tx, 'meetup.created', { meetupId: row.id });

@@ -50,7 +50,7 @@ export class ProfileSkillsService {
     if (duplicates.length) throw new ValidationFailed(duplicates, duplicates[0].message, 'DUPLICATE_SKILL');
 
     return this.uow.run(async (tx) => {
-      const locked = await sqlOne(tx, `SELECT 1 FROM profiles WHERE id = $1`, [profileId]);
+      const locked = await sqlOne(tx, `SELECT 1 FROM profiles WHERE id = $1 FOR UPDATE`, [profileId]);
       if (!locked) throw new NotFound('Profile');
       await this.skills.assertKnown(entries.map((e) => e.skill), { field: (i) => `skills[${i}].skill`, db: tx });
       const before = await sql<{ skill: string; level: number }>(tx, `SELECT skill, level::int AS level FROM profile_skills WHERE profile_id = $1`, [profileId]);

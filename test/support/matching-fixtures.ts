@@ -1,4 +1,4 @@
-import { registerUser, type Harness, type TestUser } from './harness.js';
+import { PASSWORD, registerUser, type Harness, type TestUser } from './harness.js';
 
 /** Test setup for matching specs, straight in SQL so they do not depend on the profiles endpoints. */
 
@@ -59,7 +59,7 @@ export async function outboxEvents(h: Harness, key: string, value: string, type?
 
 export async function makeAdmin(h: Harness, user: TestUser): Promise<TestUser> {
   await h.db.query(`UPDATE users SET roles = roles || '{admin}' WHERE id = $1`, [user.id]);
-  const res = await h.http().post('/v1/auth/login').send({ email: user.email, password: 'correct horse battery' });
+  const res = await h.http().post('/v1/auth/login').send({ email: user.email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return { ...user, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
 }

@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
+
+type MigrationClass = new () => MigrationInterface;
 
 export interface PrivateDatabase {
   /** DATABASE_URL of a freshly migrated database that only this spec uses. */
@@ -36,11 +37,9 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
 
-  const outDir = mkdtempSync(join(tmpdir(), 'guildhall-private-migrations-'));
   const url = at(name);
   try {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
-    const ds = new DataSource({ type: 'postgres', url, migrations: [join(outDir, '*.js')], migrationsTableName: 'schema_migrations', logging: ['error'] });
+    const ds = new DataSource({ type: 'postgres', url, migrations: await migrationClasses(), migrationsTableName: 'schema_migrations', logging: ['error'] });
     await ds.initialize();
     try {
       await ds.runMigrations({ transaction: 'each' });
@@ -50,8 +49,6 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
   } catch (e) {
     await dropDatabase(at('postgres'), name);
     throw e;
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
   }
 
   const queuePrefix = `${process.env.QUEUE_PREFIX ?? 'gh_test'}_${tag}_${suffix}`;
@@ -64,6 +61,18 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
       await deleteKeys(queuePrefix);
     },
   };
+}
+
+/** Every migration class in migrations/, loaded through Jest's TypeScript transform. */
+async function migrationClasses(): Promise<MigrationClass[]> {
+  const dir = join(import.meta.dirname, '..', '..', 'migrations');
+  const files = readdirSync(dir).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+  const classes: MigrationClass[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(dir, f)).href)) as Record<string, unknown>;
+    for (const v of Object.values(mod)) if (typeof v === 'function') classes.push(v as MigrationClass);
+  }
+  return classes;
 }
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {

@@ -101,6 +101,7 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
         slotArc[s] = bestArc;
         slotOfArc[bestArc] = s;
         flow[bestArc] = 1;
+        (globalThis as any).__fast = ((globalThis as any).__fast ?? 0) + 1;
         continue;
       }
 
@@ -181,6 +182,7 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
         const v = settled[i];
         pot[v] += dist[v] - D;
       }
+      (globalThis as any).__stats?.push([step, nSettled, predT === r ? 0 : predT < R ? 1 : 2]);
       if (predT === r) break;
 
       // Walk the path back from the sink: every column on it swaps the arc it gives up for the one

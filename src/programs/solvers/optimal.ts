@@ -33,7 +33,7 @@ export function maxScoreAssignment(inst: IndexedInstance): Int32Array {
   for (let m = 0; m < M; m++) mentorUnits += Math.min(capacity[m], mentorDegree[m]);
 
   const learnerCapacity = new Int32Array(L).fill(1);
-  const learnersAsRows = learnerUnits <= mentorUnits;
+  const learnersAsRows = (globalThis as any).__orient ? (globalThis as any).__orient === 'learners' : learnerUnits <= mentorUnits;
   const rowCount = learnersAsRows ? L : M;
   const rowOfEdge = learnersAsRows ? inst.edgeLearner : edgeMentor;
   const colOfEdge = learnersAsRows ? edgeMentor : inst.edgeLearner;

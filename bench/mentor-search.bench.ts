@@ -1,0 +1,234 @@
+// Mentor search benchmark: 100,000 mentors and ~1,000,000 profile_skills rows, then GET /v1/mentors' SQL
+// (skill + minLevel, parent skills included) timed over many random skills, against a no-index baseline
+// measured in the same run. Build and run:  npm run bench:build && node .bench-dist/bench/mentor-search.bench.js [--keep]
+// Uses a database of its own, guildhall_bench_mentor_search, on DATABASE_URL's server; dropped at the end unless --keep.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { mentorSearchQuery, mentorSkillsQuery, type MentorSearchFilter, type MentorSearchRow } from '../src/profiles/mentor-search.sql.js';
+
+const MENTORS = 100_000;
+const CHUNK = 10_000;
+const PAGE = 20;
+const QUERIES = 600;
+const BASELINE_QUERIES = 40;
+const GOAL_P95_MS = 20;
+const DB_NAME = 'guildhall_bench_mentor_search';
+const keep = process.argv.includes('--keep');
+
+function withDatabase(url: URL, db: string): string {
+  const u = new URL(url.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+const fmt = (ms: number): string => ms.toFixed(2);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+async function migrate(url: string): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: [join(here, '..', 'migrations', '*.js')],
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+  });
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function load(db: pg.Client): Promise<void> {
+  const started = performance.now();
+  for (let from = 1; from <= MENTORS; from += CHUNK) {
+    const to = Math.min(MENTORS, from + CHUNK - 1);
+    const t0 = performance.now();
+    await db.query('BEGIN');
+    await db.query(`CREATE TEMP TABLE chunk (id uuid PRIMARY KEY) ON COMMIT DROP`);
+    // Languages: most speak English plus one more; 60% accept mentees, capacities 0..5, some slots taken.
+    await db.query(
+      `WITH u AS (
+         INSERT INTO users (email, password_hash, roles)
+         SELECT 'mentor-' || g || '@bench.test', 'x', ARRAY['mentor'] FROM generate_series($1::int, $2::int) g
+         RETURNING id, roles
+       ), p AS (
+         INSERT INTO profiles (id, display_name, headline, roles, timezone, languages, accepting_mentees, mentor_capacity, active_mentees)
+         SELECT u.id, 'Mentor ' || left(u.id::text, 8), 'Backend mentor', u.roles,
+                (ARRAY['UTC','Europe/Berlin','America/New_York','Asia/Kolkata','Asia/Tokyo'])[1 + floor(random() * 5)::int],
+                CASE WHEN random() < 0.8 THEN ARRAY['en'] ELSE '{}' END
+                  || (ARRAY['de','fr','es','pt','hi','ja','pl','it','nl','sv'])[1 + floor(random() * 10)::int],
+                random() < 0.6, c.cap, floor(random() * (c.cap + 1))::int
+           FROM u CROSS JOIN LATERAL (SELECT floor(random() * 6)::int + (u.id IS NULL)::int AS cap) c
+         RETURNING id
+       )
+       INSERT INTO chunk SELECT id FROM p`,
+      [from, to],
+    );
+    // 6..14 distinct skills each (~10 on average), drawn by popularity (weighted sampling without replacement),
+    // levels 1..5. The statement triggers fill mentor_skill_reach for the chunk exactly as the API's writes do.
+    // The (c.id IS NULL) term correlates the lateral subquery so it is drawn per mentor, not once.
+    await db.query(
+      `INSERT INTO profile_skills (profile_id, skill, level, years)
+       SELECT c.id, pick.slug, pick.level, round((random() * 15)::numeric, 1)
+         FROM chunk c
+         CROSS JOIN LATERAL (
+           SELECT s.slug, least(5, 1 + floor(random() * 5.5))::smallint AS level
+             FROM skills s
+            ORDER BY -ln(1 - random()) / s.popularity + (c.id IS NULL)::int
+            LIMIT 6 + floor(random() * 9)::int + (c.id IS NULL)::int
+         ) pick`,
+    );
+    await db.query('COMMIT');
+    console.log(`  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const t0 = performance.now();
+  await db.query('ANALYZE');
+  console.log(`  ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const counts = await db.query(`
+    SELECT (SELECT count(*) FROM profiles)::int AS profiles, (SELECT count(*) FROM profile_skills)::int AS profile_skills,
+           (SELECT count(*) FROM mentor_skill_reach)::int AS reach`);
+  const c = counts.rows[0];
+  console.log(`loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+interface Scenario {
+  name: string;
+  filter: (skill: string, rnd: () => number) => Omit<MentorSearchFilter, 'rows'>;
+}
+
+async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number, withPageSkills: boolean): Promise<number[]> {
+  const rnd = mulberry32(seed);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const filter = scenario.filter(skills[Math.floor(rnd() * skills.length)], rnd);
+    const q = mentorSearchQuery({ ...filter, rows: PAGE + 1 });
+    const [ms] = await timed(async () => {
+      const rows = (await db.query<MentorSearchRow>(q.text, q.values)).rows;
+      if (withPageSkills && rows.length) {
+        const s = mentorSkillsQuery(rows.slice(0, PAGE).map((r) => r.id));
+        await db.query(s.text, s.values);
+      }
+    });
+    times.push(ms);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function explain(db: pg.Client, filter: MentorSearchFilter): Promise<string[]> {
+  const q = mentorSearchQuery(filter);
+  const res = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
+  return res.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+}
+
+async function main(): Promise<void> {
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+  console.log(`created database ${DB_NAME}`);
+  const url = withDatabase(server, DB_NAME);
+  const db = new pg.Client({ connectionString: url });
+  try {
+    await migrate(url);
+    await db.connect();
+    await load(db);
+
+    const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
+    const scenarios: Scenario[] = [
+      { name: 'skill + minLevel', filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 5), acceptingOnly: false }) },
+      {
+        name: 'skill + minLevel + language + acceptingOnly',
+        filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 4), language: rnd() < 0.5 ? 'en' : 'de', acceptingOnly: true }),
+      },
+    ];
+
+    // Floor: a raw round trip, so the figures can be read against the connection's own cost.
+    await runScenario(db, scenarios[0], skills, 50, 7, false);
+    const floor: number[] = [];
+    for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
+    floor.sort((a, b) => a - b);
+
+    console.log(`\ntiming ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`);
+    const results: { name: string; indexed: number[]; withSkills: number[]; baseline: number[] }[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      const indexed = await runScenario(db, scenario, skills, QUERIES, 100 + i, false);
+      console.log(`  ${scenario.name}: search p50 ${fmt(quantile(indexed, 0.5))} ms  p95 ${fmt(quantile(indexed, 0.95))} ms`);
+      const withSkills = await runScenario(db, scenario, skills, QUERIES, 100 + i, true);
+      console.log(`  ${scenario.name}: search + page skills p50 ${fmt(quantile(withSkills, 0.5))} ms  p95 ${fmt(quantile(withSkills, 0.95))} ms`);
+      // Baseline: the same SQL with index use switched off for this session (sequential scans and hash joins).
+      await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
+      const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false);
+      await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
+      console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
+      results.push({ name: scenario.name, indexed, withSkills, baseline });
+    }
+
+    // A deep page: follow the cursor 25 pages into the most common parent skill; the keyset seek keeps it flat.
+    let after: MentorSearchFilter['after'];
+    const deepTimes: number[] = [];
+    for (let page = 1; page <= 25; page++) {
+      const q = mentorSearchQuery({ skill: 'sql', minLevel: 2, acceptingOnly: false, after, rows: PAGE + 1 });
+      const [ms, res] = await timed(() => db.query<MentorSearchRow>(q.text, q.values));
+      deepTimes.push(ms);
+      const last = res.rows[PAGE - 1];
+      after = { level: last.match_level, id: last.id };
+    }
+    console.log(`  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ${fmt(Math.max(...deepTimes))} ms`);
+
+    console.log('\nEXPLAIN (ANALYZE, BUFFERS) skill=sql (parent of 6 skills) minLevel=3, first page:');
+    const plan = await explain(db, { skill: 'sql', minLevel: 3, acceptingOnly: false, rows: PAGE + 1 });
+    for (const line of plan) console.log(`  ${line}`);
+    const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
+    console.log(`  indexes used: ${indexes.join(', ') || 'none'}`);
+
+    console.log('\nresults (ms)');
+    console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))}  p95 ${fmt(quantile(floor, 0.95))}`);
+    let failed = false;
+    for (const r of results) {
+      const p95 = quantile(r.indexed, 0.95);
+      const pass = p95 < GOAL_P95_MS;
+      if (r.name === scenarios[0].name) failed ||= !pass;
+      console.log(
+        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  goal p95 < ${GOAL_P95_MS}: ${pass ? 'PASS' : 'FAIL'}` +
+          `\n    + skills  p50 ${fmt(quantile(r.withSkills, 0.5))}  p95 ${fmt(quantile(r.withSkills, 0.95))}` +
+          `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
+          `  → indexed is ${(quantile(r.baseline, 0.5) / quantile(r.indexed, 0.5)).toFixed(0)}x faster at p50`,
+      );
+    }
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await db.end().catch(() => undefined);
+    if (keep) console.log(`kept database ${DB_NAME}`);
+    else {
+      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+      console.log(`dropped database ${DB_NAME}`);
+    }
+    await admin.end();
+  }
+}
+
+await main();
