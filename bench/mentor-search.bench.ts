@@ -8,7 +8,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { mentorSearchQuery, mentorSkillsQuery, type MentorSearchFilter, type MentorSearchRow } from '../src/profiles/mentor-search.sql.js';
 
-const MENTORS = 100_000;
+const mentorsArg = process.argv.find((a) => a.startsWith('--mentors='));
+const MENTORS = mentorsArg ? Number(mentorsArg.slice('--mentors='.length)) : 100_000;
 const CHUNK = 10_000;
 const PAGE = 20;
 const QUERIES = 600;
@@ -63,6 +64,7 @@ async function migrate(url: string): Promise<void> {
 
 async function load(db: pg.Client): Promise<void> {
   const started = performance.now();
+  let skillsMs = 0;
   for (let from = 1; from <= MENTORS; from += CHUNK) {
     const to = Math.min(MENTORS, from + CHUNK - 1);
     const t0 = performance.now();
@@ -87,22 +89,24 @@ async function load(db: pg.Client): Promise<void> {
        INSERT INTO chunk SELECT id FROM p`,
       [from, to],
     );
-    // 6..14 distinct skills each (~10 on average), drawn by popularity (weighted sampling without replacement),
-    // levels 1..5. The statement triggers fill mentor_skill_reach for the chunk exactly as the API's writes do.
-    // The (c.id IS NULL) term correlates the lateral subquery so it is drawn per mentor, not once.
+    const t1 = performance.now();
+    // ~10 distinct skills each, drawn from a pool where each skill appears in proportion to its popularity
+    // (duplicate draws collapse), levels 1..5. The (c.id IS NULL) term correlates the draw count with the row
+    // so it is random per mentor. The statement triggers then fill mentor_skill_reach for the chunk exactly as
+    // the API's writes do.
     await db.query(
-      `INSERT INTO profile_skills (profile_id, skill, level, years)
-       SELECT c.id, pick.slug, pick.level, round((random() * 15)::numeric, 1)
-         FROM chunk c
-         CROSS JOIN LATERAL (
-           SELECT s.slug, least(5, 1 + floor(random() * 5.5))::smallint AS level
-             FROM skills s
-            ORDER BY -ln(1 - random()) / s.popularity + (c.id IS NULL)::int
-            LIMIT 6 + floor(random() * 9)::int + (c.id IS NULL)::int
-         ) pick`,
+      `WITH pool AS (SELECT array_agg(s.slug) AS slugs FROM skills s, generate_series(1, s.popularity / 5 + 1)),
+       draws AS (
+         SELECT DISTINCT c.id, pool.slugs[1 + floor(random() * cardinality(pool.slugs))::int] AS skill
+           FROM chunk c CROSS JOIN pool
+           CROSS JOIN LATERAL generate_series(1, 7 + floor(random() * 9)::int + (c.id IS NULL)::int)
+       )
+       INSERT INTO profile_skills (profile_id, skill, level, years)
+       SELECT id, skill, least(5, 1 + floor(random() * 5.5))::smallint, round((random() * 15)::numeric, 1) FROM draws`,
     );
+    skillsMs += performance.now() - t1;
     await db.query('COMMIT');
-    console.log(`  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s (skills + reach triggers ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
   }
   const t0 = performance.now();
   await db.query('ANALYZE');
@@ -111,6 +115,7 @@ async function load(db: pg.Client): Promise<void> {
     SELECT (SELECT count(*) FROM profiles)::int AS profiles, (SELECT count(*) FROM profile_skills)::int AS profile_skills,
            (SELECT count(*) FROM mentor_skill_reach)::int AS reach`);
   const c = counts.rows[0];
+  console.log(`  profile_skills inserts incl. mentor_skill_reach triggers: ${(skillsMs / 1000).toFixed(1)} s`);
   console.log(`loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -210,10 +215,13 @@ async function main(): Promise<void> {
     let failed = false;
     for (const r of results) {
       const p95 = quantile(r.indexed, 0.95);
+      // The goal is set for skill + minLevel; the filtered scenario is reported for information.
+      const judged = r.name === scenarios[0].name;
       const pass = p95 < GOAL_P95_MS;
-      if (r.name === scenarios[0].name) failed ||= !pass;
+      if (judged) failed ||= !pass;
+      const verdict = judged ? `goal p95 < ${GOAL_P95_MS}: ${pass ? 'PASS' : 'FAIL'}` : '(informational)';
       console.log(
-        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  goal p95 < ${GOAL_P95_MS}: ${pass ? 'PASS' : 'FAIL'}` +
+        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  ${verdict}` +
           `\n    + skills  p50 ${fmt(quantile(r.withSkills, 0.5))}  p95 ${fmt(quantile(r.withSkills, 0.95))}` +
           `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
           `  → indexed is ${(quantile(r.baseline, 0.5) / quantile(r.indexed, 0.5)).toFixed(0)}x faster at p50`,

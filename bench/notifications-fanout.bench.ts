@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     try {
       for (let run = 1; run <= RUNS; run++) {
         const started = performance.now();
-        const eventId = await ds.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: randomBytes(8).toString('hex'), recipientIds: members }));
+        const eventId = await ds.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }));
         for (;;) {
           const state = await (await eventsQueue.getJob(eventId))?.getState();
           if (state === 'completed') break;

@@ -42,10 +42,12 @@ export class ProfilesSearch1700000001000 implements MigrationInterface {
       SELECT DISTINCT s.slug, lower(btrim(x)) FROM skills s, unnest(ARRAY[s.slug, s.name] || s.aliases) AS x
        WHERE btrim(x) <> ''`);
 
+    // Derived from profile_skills (whose foreign keys already hold) and rebuilt by the triggers below, so it
+    // carries no foreign keys of its own: they doubled the cost of every refresh and could never fire.
     await q.query(`
       CREATE TABLE mentor_skill_reach (
-        profile_id uuid NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-        skill text NOT NULL REFERENCES skills(slug) ON DELETE CASCADE,
+        profile_id uuid NOT NULL,
+        skill text NOT NULL,
         level smallint NOT NULL CHECK (level BETWEEN 0 AND 5),
         PRIMARY KEY (profile_id, skill)
       )`);

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { MatchScoringProcessor } from '../src/matching/match-scoring.processor.js';
 import { EventsService } from '../src/queues/events.service.js';
+import { QUEUES } from '../src/queues/queue-names.js';
+import { createSkillGraph, PARTIAL_LEVEL_CREDIT, prepareLearner, RELATION_CREDIT } from '../src/matching/scoring/index.js';
+import { skillCoverage } from '../src/matching/scoring/skill-coverage.js';
+import { loadCandidatePage, loadLearner, loadMentorDetails, loadTaxonomy } from '../src/matching/suggestion-queries.js';
 import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { addGoal, makeMentor, outboxEvents, setSkills } from './support/matching-fixtures.js';
 
@@ -127,6 +132,41 @@ describe('match suggestions (API.md §4)', () => {
     expect(item.reasons).toContain('Usually answers requests within an hour');
   });
 
+  it('candidate retrieval computes exactly the scorer’s skill coverage, for exactly the mentors it gives some', async () => {
+    const learner = await learnerWithGoal();
+    await setSkills(h, learner.id, { postgresql: 2, express: 1, docker: 3 });
+    await addGoal(h, learner.id, 'express', 4);
+    await addGoal(h, learner.id, 'docker', 2);
+    const profiles: Record<string, number>[] = [
+      { postgresql: 5, express: 2 },
+      { sql: 4, nodejs: 5 },
+      { javascript: 5, mysql: 5 },
+      { express: 3, postgresql: 3, docker: 5 },
+      { docker: 4 },
+      { kubernetes: 5, devops: 5 },
+      { mongodb: 5, nestjs: 5 },
+      { postgresql: 1, express: 1 },
+    ];
+    const mentors = await Promise.all(profiles.map((skills) => makeMentor(h, { skills })));
+    const graph = createSkillGraph(await loadTaxonomy(h.db));
+    const prepared = prepareLearner((await loadLearner(h.db, learner.id))!, graph, { now: new Date() });
+    const rules = { relationCredit: RELATION_CREDIT, partialLevelCredit: PARTIAL_LEVEL_CREDIT };
+    const first = await loadCandidatePage(h.db, learner.id, rules, null, 3);
+    const rest = await loadCandidatePage(h.db, learner.id, rules, first[2] ?? null, null);
+    const candidates = [...first, ...rest];
+    expect(new Set(candidates.map((c) => c.id)).size).toBe(candidates.length);
+    const details = await loadMentorDetails(h.db, candidates.map((c) => c.id));
+    for (const c of candidates) {
+      expect(c.coverage).toBeGreaterThan(0);
+      expect(c.coverage).toBeCloseTo(skillCoverage(prepared.goals, details.get(c.id)!.skills).coverage, 12);
+    }
+    const ids = new Set(candidates.map((c) => c.id));
+    for (const [i, m] of mentors.entries()) {
+      const expected = skillCoverage(prepared.goals, profiles[i]).coverage;
+      expect([m.id, ids.has(m.id)]).toEqual([m.id, expected > 0]);
+    }
+  });
+
   it('refreshes in the background when a learner’s matching profile changes, without notifying', async () => {
     const learner = await learnerWithGoal();
     const mentor = await makeMentor(h, { skills: { postgresql: 5 } });
@@ -157,12 +197,12 @@ describe('match suggestions (API.md §4)', () => {
   it('collapses a burst of changes into one queued refresh per learner', async () => {
     const learner = await learnerWithGoal();
     const processor = h.worker!.get(MatchScoringProcessor);
-    const queue = (processor as unknown as { queue: Queue }).queue;
+    const queue = h.worker!.get<Queue>(getQueueToken(QUEUES.matching), { strict: false });
     const jobId = `refresh-${learner.id}`;
     await queue.pause();
     try {
       await Promise.all(Array.from({ length: 10 }, () => processor.onMatchingChanged(learner.id)));
-      const waiting = await queue.getJobs(['waiting', 'paused', 'prioritized']);
+      const waiting = await queue.getJobs(['waiting', 'prioritized']);
       expect(waiting.filter((j) => j.data.learnerId === learner.id).map((j) => j.id)).toEqual([jobId]);
     } finally {
       await queue.resume();

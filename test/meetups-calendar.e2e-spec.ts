@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, rsvp } from './support/meetups.js';
+
+// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
+jest.setTimeout(30000);
 
 function vevents(ics: string): ICAL.Component[] {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { MeetupRemindersService } from '../src/meetups/meetup-reminders.service.js';
 import { reminderJobId } from '../src/meetups/meetup-rules.js';
@@ -7,10 +7,10 @@ import { bullConnection } from '../src/redis/redis-options.js';
 import { eventually, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, outboxRows, plusHours, rsvp } from './support/meetups.js';
 
-const OFFSETS = [4, 2];
-// These wait for real delayed jobs and the worker; Jest's default 5 s is too short.
-const SLOW = 30_000;
+// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
+jest.setTimeout(30000);
 
+const OFFSETS = [4, 2];
 describe('meetup reminders and change notifications through the worker (API.md ยง5)', () => {
   let h: Harness;
   let timers: Queue;
@@ -20,7 +20,7 @@ describe('meetup reminders and change notifications through the worker (API.md ย
     h = await startHarness({ worker: true, env: { MEETUP_REMINDER_OFFSETS_SECONDS: OFFSETS.join(',') } });
     timers = new Queue(QUEUES.timers, { prefix: h.config.queuePrefix, connection: bullConnection(h.config.redisUrl) });
     organizer = await registerUser(h, ['organizer']);
-  }, SLOW);
+  });
   afterAll(async () => {
     await timers?.close();
     await h.close();
@@ -57,7 +57,7 @@ describe('meetup reminders and change notifications through the worker (API.md ย
     expect(inbox[0].data).not.toHaveProperty('recipientIds');
     const waiterInbox = await h.http().get('/v1/notifications').set(waiter.auth);
     expect((waiterInbox.body.items ?? []).some((n: { type: string }) => n.type === 'meetup.reminder')).toBe(false);
-  }, SLOW);
+  });
 
   it('moving startsAt moves the reminder jobs; cancelling removes them', async () => {
     const startsAt = new Date(Date.now() + 3600_000).toISOString();
@@ -77,7 +77,7 @@ describe('meetup reminders and change notifications through the worker (API.md ย
 
     await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth).expect(200);
     await eventually(async () => (await Promise.all(newIds.map(jobState))).every((s) => s === 'absent'));
-  }, SLOW);
+  });
 
   it('a reminder re-checks the meetup when it runs, and writes its events once', async () => {
     const reminders = h.worker!.get(MeetupRemindersService);
@@ -98,7 +98,7 @@ describe('meetup reminders and change notifications through the worker (API.md ย
     // Cancelled: nothing more goes out.
     await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth).expect(200);
     expect(await reminders.remind({ meetupId: m.id, offsetSeconds: 600, startsAtEpoch: epoch })).toBe(0);
-  }, SLOW);
+  });
 
   it('a change of place reaches the inbox of everyone going or waitlisted, a cancellation too', async () => {
     const m = await createMeetup(h, organizer, { capacity: 1 });
@@ -117,5 +117,5 @@ describe('meetup reminders and change notifications through the worker (API.md ย
       const updated = items.find((n: { type: string }) => n.type === 'meetup.updated');
       expect(updated.data).toMatchObject({ meetupId: m.id, changes: ['online', 'onlineUrl'] });
     }
-  }, SLOW);
+  });
 });

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { counts, createMeetup, inDays, outboxRows, rsvp } from './support/meetups.js';
+
+// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
+jest.setTimeout(60000);
 
 async function registerMany(h: Harness, n: number): Promise<TestUser[]> {
   const users: TestUser[] = [];

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, inDays, meetupBody, outboxRows, plusHours, rsvp, uniqueWord } from './support/meetups.js';
+
+// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
+jest.setTimeout(30000);
 
 describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
   let h: Harness;

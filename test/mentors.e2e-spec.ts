@@ -31,7 +31,11 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
     const out: Item[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 1000; page++) {
-      const res = await h.http().get('/v1/mentors').query({ ...query, limit, ...(cursor ? { cursor } : {}) }).set(caller.auth);
+      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = await h
+        .http()
+        .get('/v1/mentors')
+        .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
+        .set(caller.auth);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
       out.push(...res.body.items);

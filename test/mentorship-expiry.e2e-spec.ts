@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { MentorshipRequestExpiryService } from '../src/matching/mentorship-request-expiry.service.js';
 import { EXPIRY_SWEEP_SCHEDULER, MentorshipRequestTimersProcessor } from '../src/matching/mentorship-request-timers.processor.js';
-import { JOBS } from '../src/queues/queue-names.js';
+import { JOBS, QUEUES } from '../src/queues/queue-names.js';
 import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
@@ -11,7 +12,7 @@ describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
   let timers: Queue;
   beforeAll(async () => {
     h = await startHarness({ env: { MENTORSHIP_REQUEST_TTL_SECONDS: '2' } });
-    timers = h.worker!.get(MentorshipRequestTimersProcessor).timers;
+    timers = h.worker!.get<Queue>(getQueueToken(QUEUES.timers), { strict: false });
   });
   afterAll(() => h.close());
 

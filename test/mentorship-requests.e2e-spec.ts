@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES } from '../src/queues/queue-names.js';
 import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { addGoal, makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
@@ -40,9 +43,7 @@ describe('mentorship requests (API.md §4)', () => {
       const events = await outboxEvents(h, 'requestId', res.body.id);
       expect(events).toEqual([{ type: 'mentorship.requested', payload: expect.objectContaining({ requestId: res.body.id, recipientIds: [mentor.id] }) }]);
       // The worker schedules the expiry timer from the event.
-      const timers = h.worker!.get<{ timers: import('bullmq').Queue }>(
-        (await import('../src/matching/mentorship-request-timers.processor.js')).MentorshipRequestTimersProcessor,
-      ).timers;
+      const timers = h.worker!.get<Queue>(getQueueToken(QUEUES.timers), { strict: false });
       const job = await eventually(() => timers.getJob(`expire-${res.body.id}`));
       expect(await job.getState()).toBe('delayed');
     });
@@ -173,9 +174,7 @@ describe('mentorship requests (API.md §4)', () => {
       expectProblem(await act(mentor, request.id, 'decline', { reason: 'other' }), 409, 'REQUEST_NOT_PENDING');
       expectProblem(await act(learner, request.id, 'cancel'), 409, 'REQUEST_NOT_PENDING');
       // The delayed expiry job is removed once the request is decided.
-      const timers = h.worker!.get<{ timers: import('bullmq').Queue }>(
-        (await import('../src/matching/mentorship-request-timers.processor.js')).MentorshipRequestTimersProcessor,
-      ).timers;
+      const timers = h.worker!.get<Queue>(getQueueToken(QUEUES.timers), { strict: false });
       await eventually(async () => (await timers.getJob(`expire-${request.id}`)) === undefined);
     });
 

@@ -106,3 +106,45 @@ describe('skill taxonomy (API.md §3: GET /v1/skills)', () => {
     expectProblem(await h.http().get('/v1/skills').query({ sort: 'name' }), 400, 'VALIDATION_FAILED');
   });
 });
+
+describe('skill search structures', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ worker: false });
+  });
+  afterAll(() => h.close());
+
+  it('a skill added by a later migration gets its search terms from the trigger (checked in a rolled-back transaction)', async () => {
+    const rollback = new Error('rollback');
+    let terms: { term: string }[] = [];
+    await expect(
+      h.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO skills (slug, name, category, parents, aliases) VALUES ('zig', 'Zig', 'languages', '{}', '{"Ziglang", " ZIG "}')`);
+        terms = await tx.query(`SELECT term FROM skill_terms WHERE slug = 'zig' ORDER BY term`);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(terms.map((t) => t.term)).toEqual(['zig', 'ziglang']);
+  });
+
+  it('documents the endpoints in the OpenAPI document under their tags', async () => {
+    const res = await h.http().get('/docs-json');
+    const paths = res.body.paths as Record<string, Record<string, { tags?: string[] }>>;
+    for (const [path, method] of [
+      ['/v1/skills', 'get'],
+      ['/v1/profiles/me', 'patch'],
+      ['/v1/profiles/{id}', 'get'],
+      ['/v1/profiles/me/skills', 'put'],
+      ['/v1/profiles/{id}/skills', 'get'],
+      ['/v1/profiles/me/goals', 'post'],
+      ['/v1/profiles/me/goals/{id}', 'delete'],
+      ['/v1/profiles/me/mentoring', 'put'],
+      ['/v1/mentors', 'get'],
+    ] as const) {
+      expect(paths[path]?.[method]).toBeDefined();
+    }
+    expect(paths['/v1/skills'].get.tags).toEqual(['skills']);
+    expect(paths['/v1/profiles/me'].patch.tags).toEqual(['profiles']);
+    expect(paths['/v1/mentors'].get.tags).toEqual(['mentors']);
+  });
+});

@@ -8,11 +8,18 @@ import type { AvailabilityWindow, LearnerInput, MentorInput, TaxonomySkill } fro
 
 export interface CandidateRow {
   readonly id: string;
-  /** The mentor's levels in skills related to the learner's goals, above the learner's level there. */
-  readonly skills: Record<string, number>;
+  /** Skill coverage as the scorer defines it, computed by the database (used to order and bound). */
+  readonly coverage: number;
 }
 
-export type MentorDetails = Omit<MentorInput, 'skills'>;
+export interface CoverageRules {
+  /** Credit by taxonomy distance (RELATION_CREDIT); its length - 1 is the farthest relation that counts. */
+  readonly relationCredit: readonly number[];
+  /** Ceiling of the credit for a mentor above the learner but below the target (PARTIAL_LEVEL_CREDIT). */
+  readonly partialLevelCredit: number;
+}
+
+export type MentorDetails = MentorInput;
 
 /** The eligibility rule, shared by retrieval and by the read-time filter: an open mentor who is not the learner. */
 export const OPEN_MENTOR = (p: string, learner: string) => `
@@ -46,42 +53,57 @@ export async function loadLearner(db: Queryable, learnerId: string): Promise<(Le
 }
 
 /**
- * Every open mentor with at least one skill within `maxDistance` taxonomy steps of an active goal (up or
- * down, as the scorer relates skills) at a level above the learner's in that goal: exactly the mentors the
- * scorer gives some skill coverage. Only those related levels come back; they are all coverage needs.
+ * Open mentors the scorer gives some skill coverage (a skill within `relationCredit.length - 1` taxonomy steps
+ * of an active goal, up or down, at a level above the learner's there), with that coverage, best first, a
+ * page at a time (keyset after `after`). The database computes coverage exactly as the scorer does
+ * (skill-coverage.ts: best credit per goal, mean over goals) so that only the candidates that can still
+ * reach the top are loaded and scored; the worker checks the two agree.
  */
-export async function loadCandidates(db: Queryable, learnerId: string, maxDistance: number): Promise<CandidateRow[]> {
-  const rows = await sql<{ id: string; skills: string[]; levels: number[] }>(
+export async function loadCandidatePage(
+  db: Queryable,
+  learnerId: string,
+  rules: CoverageRules,
+  after: CandidateRow | null,
+  limit: number | null,
+): Promise<CandidateRow[]> {
+  return sql<CandidateRow>(
     db,
     `WITH goal AS (
-       SELECT g.skill, coalesce(max(own.level), 0) AS cur
+       SELECT g.id, g.skill, g.target_level AS target, coalesce(own.level, 0) AS cur
          FROM goals g LEFT JOIN profile_skills own ON own.profile_id = g.profile_id AND own.skill = g.skill
         WHERE g.profile_id = $1 AND g.status = 'active'
-        GROUP BY g.skill
      ), related AS (
-       SELECT slug, min(cur) AS cur FROM (
-         SELECT sa.skill AS slug, goal.cur FROM goal JOIN skill_ancestors sa ON sa.ancestor = goal.skill AND sa.depth <= $2
-         UNION ALL
-         SELECT sa.ancestor, goal.cur FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1 AND $2
-       ) r GROUP BY slug
+       SELECT goal.id, goal.target, goal.cur, sa.skill AS slug, sa.depth
+         FROM goal JOIN skill_ancestors sa ON sa.ancestor = goal.skill AND sa.depth < cardinality($2::float8[])
+       UNION ALL
+       SELECT goal.id, goal.target, goal.cur, sa.ancestor, sa.depth
+         FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1 AND cardinality($2::float8[]) - 1
+     ), open_mentor AS MATERIALIZED (
+       SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}
+     ), credit AS (
+       SELECT ps.profile_id, related.id AS goal_id,
+              max(CASE WHEN ps.level >= related.target THEN 1::float8
+                       ELSE $3::float8 * (ps.level - related.cur) / (related.target - related.cur) END
+                  * ($2::float8[])[related.depth + 1]) AS credit
+         FROM related
+         CROSS JOIN LATERAL (
+           SELECT s.profile_id, s.level FROM profile_skills s WHERE s.skill = related.slug AND s.level > related.cur
+         ) ps
+         JOIN open_mentor m ON m.id = ps.profile_id
+        GROUP BY ps.profile_id, related.id
+     ), coverage AS (
+       SELECT profile_id AS id, sum(credit) / (SELECT count(*) FROM goal) AS coverage FROM credit GROUP BY profile_id
      )
-     SELECT ps.profile_id AS id, array_agg(ps.skill) AS skills, array_agg(ps.level) AS levels
-       FROM related
-       JOIN profile_skills ps ON ps.skill = related.slug AND ps.level > related.cur
-       JOIN profiles p ON p.id = ps.profile_id
-      WHERE ${OPEN_MENTOR('p', '$1')}
-      GROUP BY ps.profile_id`,
-    [learnerId, maxDistance],
+     SELECT id, coverage FROM coverage
+      WHERE $4::float8 IS NULL OR coverage < $4 OR (coverage = $4 AND id > $5::uuid)
+      ORDER BY coverage DESC, id
+      LIMIT $6`,
+    [learnerId, rules.relationCredit, rules.partialLevelCredit, after?.coverage ?? null, after?.id ?? null, limit],
   );
-  return rows.map((r) => {
-    const skills: Record<string, number> = {};
-    for (let i = 0; i < r.skills.length; i++) skills[r.skills[i]] = r.levels[i];
-    return { id: r.id, skills };
-  });
 }
 
 /**
- * Profile fields and reputation of a batch of mentors in one statement: answer rate and median answer time
+ * Profile fields, skills and reputation of a batch of mentors in one statement: answer rate and median answer time
  * from their requests, ratings from what their mentees said in feedback.
  */
 export async function loadMentorDetails(db: Queryable, ids: readonly string[]): Promise<Map<string, MentorDetails>> {
@@ -91,6 +113,7 @@ export async function loadMentorDetails(db: Queryable, ids: readonly string[]): 
     languages: string[];
     availability: AvailabilityWindow[];
     open_slots: number;
+    skills: Record<string, number> | null;
     answered: number;
     expired: number;
     median_seconds: number | null;
@@ -99,6 +122,7 @@ export async function loadMentorDetails(db: Queryable, ids: readonly string[]): 
   }>(
     db,
     `SELECT p.id, p.timezone, p.languages, p.availability, greatest(p.mentor_capacity - p.active_mentees, 0) AS open_slots,
+            (SELECT jsonb_object_agg(s.skill, s.level) FROM profile_skills s WHERE s.profile_id = p.id) AS skills,
             rq.answered, rq.expired, rq.median_seconds, rt.rating_count, rt.rating_sum
        FROM profiles p
        CROSS JOIN LATERAL (
@@ -124,6 +148,7 @@ export async function loadMentorDetails(db: Queryable, ids: readonly string[]): 
       languages: r.languages,
       availability: r.availability,
       openSlots: r.open_slots,
+      skills: r.skills ?? {},
       responsiveness: { answered: r.answered, expired: r.expired, medianAnswerSeconds: r.median_seconds === null ? null : Number(r.median_seconds) },
       ratings: { count: r.rating_count, sum: r.rating_sum },
     });

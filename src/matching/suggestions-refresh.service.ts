@@ -2,15 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
-import { prepareLearner, RELATION_CREDIT, scoreMentor, type MatchFactors } from './scoring/index.js';
-import { skillCoverage } from './scoring/skill-coverage.js';
+import { PARTIAL_LEVEL_CREDIT, prepareLearner, RELATION_CREDIT, scoreMentor, type MatchFactors } from './scoring/index.js';
 import { SkillGraphCache } from './skill-graph.cache.js';
-import { loadCandidates, loadLearner, loadMentorDetails } from './suggestion-queries.js';
-import { selectTopMatches } from './top-matches.js';
+import { loadCandidatePage, loadLearner, loadMentorDetails, type CandidateRow, type CoverageRules } from './suggestion-queries.js';
+import { COVERAGE_SLACK, selectTopMatches } from './top-matches.js';
 
 /** How many suggestions are kept per learner. */
 export const SUGGESTIONS_KEPT = 50;
-const DETAIL_BATCH = 200;
+const DETAIL_BATCH = 250;
+/** Most refreshes end within the first page; a second read takes everything left. */
+const FIRST_PAGE = 1000;
+const RULES: CoverageRules = { relationCredit: RELATION_CREDIT, partialLevelCredit: PARTIAL_LEVEL_CREDIT };
 const MAX_RECOMPUTES = 3;
 
 export interface StoredSuggestion {
@@ -21,9 +23,11 @@ export interface StoredSuggestion {
 }
 
 export interface ComputeStats {
+  /** Candidate rows read from the database (coverage only). */
   candidates: number;
   scored: number;
   batches: number;
+  pages: number;
 }
 
 /**
@@ -64,7 +68,7 @@ export class SuggestionsRefreshService {
    * the result is stored but stays pending and is recomputed at once.
    */
   async refresh(learnerId: string, now: Date = new Date()): Promise<ComputeStats & { status: 'ready' | 'pending' }> {
-    let stats: ComputeStats = { candidates: 0, scored: 0, batches: 0 };
+    let stats: ComputeStats = { candidates: 0, scored: 0, batches: 0, pages: 0 };
     for (let attempt = 1; attempt <= MAX_RECOMPUTES; attempt++) {
       const snapshot = await sqlOne<{ at: string }>(
         this.uow.dataSource,
@@ -83,30 +87,45 @@ export class SuggestionsRefreshService {
   async compute(learnerId: string, now: Date): Promise<{ items: StoredSuggestion[]; stats: ComputeStats }> {
     const db = this.uow.dataSource;
     const [graph, learner] = await Promise.all([this.graphs.get(), loadLearner(db, learnerId)]);
-    const empty = { items: [], stats: { candidates: 0, scored: 0, batches: 0 } };
-    if (!learner || !learner.roles.includes('learner') || learner.goals.length === 0) return empty;
+    if (!learner || !learner.roles.includes('learner') || learner.goals.length === 0) {
+      return { items: [], stats: { candidates: 0, scored: 0, batches: 0, pages: 0 } };
+    }
     const prepared = prepareLearner(learner, graph, { now });
-    const candidates = (await loadCandidates(db, learnerId, RELATION_CREDIT.length - 1)).map((c) => ({
-      ...c,
-      coverage: skillCoverage(prepared.goals, c.skills).coverage,
-    }));
-    const top = await selectTopMatches(candidates, { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights }, async (batch) => {
+    let candidates = 0;
+    async function* pages(): AsyncGenerator<CandidateRow[]> {
+      let after: CandidateRow | null = null;
+      for (let limit: number | null = FIRST_PAGE; ; limit = null) {
+        const page = await loadCandidatePage(db, learnerId, RULES, after, limit);
+        candidates += page.length;
+        if (page.length) yield page;
+        if (limit === null || page.length < limit) return;
+        after = page[page.length - 1];
+      }
+    }
+    const top = await selectTopMatches(pages(), { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights }, async (batch) => {
       const details = await loadMentorDetails(db, batch.map((c) => c.id));
       const scored: StoredSuggestion[] = [];
       for (const c of batch) {
-        const d = details.get(c.id);
-        if (!d) continue;
+        const mentor = details.get(c.id);
+        if (!mentor) continue;
+        let result;
         try {
-          scored.push({ mentorId: c.id, ...scoreMentor(prepared, { ...d, skills: c.skills }) });
+          result = scoreMentor(prepared, mentor);
         } catch (e) {
           // Malformed stored availability or zone: skip that mentor rather than fail the learner's run.
           if (!(e instanceof RangeError)) throw e;
           this.logger.warn(`skipped mentor ${c.id}: ${e.message}`);
+          continue;
         }
+        // The pruning is only exact while the database's coverage is the scorer's; say so loudly if not.
+        if (result.factors.skillCoverage > c.coverage + COVERAGE_SLACK + 1e-4) {
+          this.logger.error(`coverage mismatch for mentor ${c.id}: database ${c.coverage}, scorer ${result.factors.skillCoverage}`);
+        }
+        scored.push({ mentorId: c.id, ...result });
       }
       return scored;
     });
-    return { items: top.items, stats: { candidates: candidates.length, scored: top.scored, batches: top.batches } };
+    return { items: top.items, stats: { candidates, scored: top.scored, batches: top.batches, pages: top.pages } };
   }
 
   /** Stores the result; returns false when a newer change made it stale (it is kept, but stays pending). */

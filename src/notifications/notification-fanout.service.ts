@@ -13,9 +13,8 @@ import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
 import { NotificationCounters } from './notification-counters.js';
 
-interface FanoutRow {
+interface PushRow {
   id: string;
-  fresh: boolean;
   email_on: boolean;
   has_webhook: boolean;
 }
@@ -26,35 +25,42 @@ export interface FanoutResult {
   deliveryJobs: number;
 }
 
+/** One batch of in-app rows; muted recipients and ids that name no profile get none. */
+const INSERT_BATCH_SQL = `
+  INSERT INTO notifications (event_id, recipient_id, type, data, created_at)
+  SELECT $2::uuid, p.id, $3::text, $4::jsonb, $5::timestamptz
+    FROM unnest($1::uuid[]) AS r(id)
+    JOIN profiles p ON p.id = r.id
+    LEFT JOIN notification_preferences np ON np.profile_id = p.id
+   WHERE np.muted_types IS NULL OR NOT ($3::text = ANY (np.muted_types))
+  ON CONFLICT (event_id, recipient_id) DO NOTHING
+  RETURNING id`;
+
 /**
- * One batch: insert the in-app rows (muted recipients and unknown ids get none), then answer every row of
- * this event for the batch, new or already there, with the channels to push it to. Answering the existing
- * rows too means a re-run after a crash between the INSERT and enqueueing still enqueues their deliveries
- * (deterministic job ids make that a no-op when they were enqueued).
+ * Every row of this event for the batch that wants a push, new or already there: a re-run after a crash
+ * between the INSERT and the enqueue still enqueues its deliveries (deterministic job ids make that a
+ * no-op when they had been enqueued).
  */
-const FANOUT_BATCH_SQL = `
-  WITH target AS (
-    SELECT p.id AS recipient_id, coalesce(np.email, true) AS email_on, np.webhook_url IS NOT NULL AS has_webhook
-      FROM unnest($1::uuid[]) AS r(id)
-      JOIN profiles p ON p.id = r.id
-      LEFT JOIN notification_preferences np ON np.profile_id = p.id
-     WHERE np.muted_types IS NULL OR NOT ($3::text = ANY (np.muted_types))
-  ), ins AS (
-    INSERT INTO notifications (event_id, recipient_id, type, data, created_at)
-    SELECT $2::uuid, recipient_id, $3::text, $4::jsonb, $5::timestamptz FROM target
-    ON CONFLICT (event_id, recipient_id) DO NOTHING
-    RETURNING id, recipient_id
-  ), batch_rows AS (
-    SELECT id, recipient_id, true AS fresh FROM ins
-    UNION ALL
-    SELECT n.id, n.recipient_id, false FROM notifications n WHERE n.event_id = $2::uuid AND n.recipient_id = ANY ($1::uuid[])
-  )
-  SELECT b.id, b.fresh, t.email_on, t.has_webhook FROM batch_rows b JOIN target t ON t.recipient_id = b.recipient_id`;
+const PUSH_ROWS_SQL = `
+  SELECT n.id, coalesce(np.email, true) AS email_on, np.webhook_url IS NOT NULL AS has_webhook
+    FROM notifications n
+    LEFT JOIN notification_preferences np ON np.profile_id = n.recipient_id
+   WHERE n.event_id = $2::uuid AND n.recipient_id = ANY ($1::uuid[])
+     AND (coalesce(np.email, true) OR np.webhook_url IS NOT NULL)
+     AND NOT (n.type = ANY (coalesce(np.muted_types, '{}')))`;
+
+/** Without e-mail only webhook subscribers get a push; they are found from the (small) preferences side. */
+const WEBHOOK_ROWS_SQL = `
+  SELECT n.id, false AS email_on, true AS has_webhook
+    FROM notification_preferences np
+    JOIN notifications n ON n.event_id = $2::uuid AND n.recipient_id = np.profile_id
+   WHERE np.profile_id = ANY ($1::uuid[]) AND np.webhook_url IS NOT NULL
+     AND NOT (n.type = ANY (np.muted_types))`;
 
 /**
  * Turns a notification event into one in-app row per recipient and the e-mail/webhook jobs they asked
- * for, in batches (one INSERT and one addBulk per batch), so thousands of recipients cost a few dozen
- * round trips. Idempotent: UNIQUE (event_id, recipient_id) makes a re-run insert nothing twice.
+ * for, in batches (one INSERT, one SELECT and one addBulk per batch), so thousands of recipients cost a
+ * few dozen round trips. Idempotent: UNIQUE (event_id, recipient_id) makes a re-run insert nothing twice.
  */
 @Injectable()
 export class NotificationFanout {
@@ -82,11 +88,11 @@ export class NotificationFanout {
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {
       if (i > 0 && this.config.notificationFanoutPauseMs > 0) await sleep(this.config.notificationFanoutPauseMs);
-      const rows = await sql<FanoutRow>(this.db, FANOUT_BATCH_SQL, [batch, event.eventId, event.type as NotificationType, dataJson, createdAt]);
+      const inserted = await sql<{ id: string }>(this.db, INSERT_BATCH_SQL, [batch, event.eventId, event.type as NotificationType, dataJson, createdAt]);
+      const created = inserted.length;
+      const push = await sql<PushRow>(this.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
       const jobs: { name: string; data: DeliveryJob; opts: { jobId: string } }[] = [];
-      let created = 0;
-      for (const r of rows) {
-        if (r.fresh) created++;
+      for (const r of push) {
         if (emailOn && r.email_on) jobs.push({ name: JOBS.notifications.deliverEmail, data: { notificationId: r.id }, opts: { jobId: emailJobId(r.id) } });
         if (r.has_webhook) jobs.push({ name: JOBS.notifications.deliverWebhook, data: { notificationId: r.id }, opts: { jobId: webhookJobId(r.id) } });
       }
