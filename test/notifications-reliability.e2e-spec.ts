@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,7 +118,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     const emitBatch = (tag: string) =>
       h.db.transaction(async (tx) => {
         const ids: string[] = [];
-        for (let i = 0; i < 5; i++) ids.push(await events.emit(tx, 'meetup.updated', { tag, i, recipientIds: recipients }));
+        for (let i = 0; i < 5; i++) ids.push(await events.emit(tx, 'meetup.updated', { meetupId: randomUUID(), tag, i, recipientIds: recipients }));
         return ids;
       });
     const before = await emitBatch('before-outage');
@@ -150,7 +151,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
 
   it(`a worker killed with SIGKILL in the middle of a fan-out to ${MEMBERS} members leaves each with exactly one notification once another worker takes over`, async () => {
     const first = startWorker();
-    const eventId = await h.db.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: '6f1c1a52-5d0e-4c1e-9a3b-1f2e3d4c5b6a', recipientIds: members }));
+    const eventId = await h.db.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }));
 
     let atKill = 0;
     try {

@@ -12,6 +12,7 @@ import { ModerationModule } from '../moderation/moderation.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
+import { ProgramsModule } from '../programs/programs.module.js';
 import { SkillsModule } from '../skills/skills.module.js';
 import { CoreModule } from './core.module.js';
 
@@ -21,7 +22,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule, SkillsModule, NotificationsModule, MeetupsModule, MatchingModule, ModerationModule],
+      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule, SkillsModule, NotificationsModule, MeetupsModule, MatchingModule, ModerationModule, ProgramsModule],
       providers: [
         // Order matters: authentication first so the rate limiter can count per user.
         { provide: APP_GUARD, useClass: AuthGuard },

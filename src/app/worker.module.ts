@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { MatchingWorkerModule } from '../matching/matching-worker.module.js';
 import { MeetupsWorkerModule } from '../meetups/meetups-worker.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications.module.js';
+import { ProgramsWorkerModule } from '../programs/programs-worker.module.js';
 import { WorkerQueuesModule } from '../queues/queues.module.js';
 import { CoreModule } from './core.module.js';
 import { SystemJobsProcessor } from '../queues/system-jobs.processor.js';
@@ -13,7 +14,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), WorkerQueuesModule.forRoot(config), NotificationsWorkerModule, MeetupsWorkerModule, MatchingWorkerModule],
+      imports: [CoreModule.forRoot(config), WorkerQueuesModule.forRoot(config), NotificationsWorkerModule, MeetupsWorkerModule, MatchingWorkerModule, ProgramsWorkerModule],
       providers: [SystemJobsProcessor],
     };
   }

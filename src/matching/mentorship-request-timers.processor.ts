@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { EventType } from '../queues/event-types.js';
 import { JobRegistry } from '../queues/job-registry.js';
 import { JOBS, QUEUES } from '../queues/queue-names.js';
-import { expireJobId, isRequestPayload } from './job-payloads.js';
+import { expireJobId, isDecisionPayload, isRequestPayload } from './job-payloads.js';
 import { MentorshipRequestExpiryService } from './mentorship-request-expiry.service.js';
 
 export const EXPIRY_SWEEP_SCHEDULER = 'mentorship-request-expiry-sweep';
@@ -32,7 +32,7 @@ export class MentorshipRequestTimersProcessor implements OnModuleInit, OnApplica
   onModuleInit(): void {
     this.registry.onEvent<{ requestId: string }>('mentorship.requested', (e) => this.schedule(e.payload.requestId), isRequestPayload);
     for (const type of DECIDED) {
-      this.registry.onEvent<{ requestId: string }>(type, (e) => this.unschedule(e.payload.requestId), isRequestPayload);
+      this.registry.onEvent<{ requestId?: string }>(type, async (e) => (e.payload.requestId ? this.unschedule(e.payload.requestId) : undefined), isDecisionPayload);
     }
     this.registry.register(QUEUES.timers, JOBS.timers.expireMentorshipRequest, (d: { requestId: string }) => this.expire(d.requestId), isRequestPayload);
     this.registry.register(QUEUES.timers, JOBS.timers.sweepMentorshipRequests, () => this.expiry.sweep());

@@ -22,5 +22,5 @@ export const JOBS = {
     sweepMentorshipRequests: 'mentorship-requests.expiry-sweep',
     meetupReminder: 'meetup.remind',
   },
-  programs: {},
+  programs: { runMatch: 'program.match-run' },
 } as const satisfies Record<Exclude<QueueName, 'events'>, Record<string, string>>;

@@ -76,85 +76,8 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
   const heap = new MinHeap();
   let stamp = 0;
 
-  let order = rowsByBestScore(p);
-  let pending = R;
-  if (p.rowCapacity.every((c) => c === 1)) {
-    // Warm start (the "augmenting row reduction" of Jonker-Volgenant): an auction with exact prices.
-    // A free row takes its best column; if that column is full, the column's price rises by as much
-    // as keeps both the bidder and the other holders on it, and the holder with the least slack
-    // leaves to bid again. Every held row stays tight on its column and no worse off than its best
-    // alternative (recorded when it joined; alternatives only get dearer, so the record is an upper
-    // bound), and columns with free seats keep price 0: exactly the potentials the shortest-path
-    // phase needs. It settles most rows at O(degree) each where shortest paths would sweep the
-    // whole matched structure, but equal prices can make it swap forever, so its work is bounded
-    // and whatever is still free is left to the exact phase.
-    const alternative = new Float64Array(R);
-    const queue = new Int32Array(R);
-    queue.set(order);
-    let head = 0;
-    let size = R;
-    let budget = 10 * arcs + R;
-    while (size > 0 && budget > 0) {
-      const r = queue[head];
-      head = head + 1 === R ? 0 : head + 1;
-      size--;
-      budget -= rowStart[r + 1] - rowStart[r] + 1;
-      let v1 = -Infinity;
-      let v2 = 0;
-      let k1 = -1;
-      for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
-        const v = arcScore[k] + pot[R + arcCol[k]];
-        if (v > v1) {
-          if (v1 > v2) v2 = v1;
-          v1 = v;
-          k1 = k;
-        } else if (v > v2) {
-          v2 = v;
-        }
-      }
-      if (k1 < 0 || v1 <= 0) continue;
-      const col = arcCol[k1];
-      if (colLoad[col] < colSeats[col]) {
-        const s = slotStart[col] + colLoad[col]++;
-        slotArc[s] = k1;
-        slotOfArc[k1] = s;
-        flow[k1] = 1;
-        pot[r] = v1;
-        alternative[r] = v2;
-        continue;
-      }
-      let leaver = -1;
-      let slack = Infinity;
-      const first = slotStart[col];
-      const end = first + colLoad[col];
-      for (let s = first; s < end; s++) {
-        const x = arcRow[slotArc[s]];
-        const sx = pot[x] - alternative[x];
-        if (sx < slack) {
-          slack = sx;
-          leaver = s;
-        }
-      }
-      const rise = Math.max(0, Math.min(v1 - v2, slack));
-      pot[R + col] -= rise;
-      for (let s = first; s < end; s++) pot[arcRow[slotArc[s]]] -= rise;
-      const leaving = slotArc[leaver];
-      flow[leaving] = 0;
-      slotArc[leaver] = k1;
-      slotOfArc[k1] = leaver;
-      flow[k1] = 1;
-      pot[r] = v1 - rise;
-      alternative[r] = v2;
-      const x = arcRow[leaving];
-      queue[(head + size) % R] = x;
-      size++;
-    }
-    order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[i] = queue[(head + i) % R];
-    pending = size;
-  }
-
-  for (let step = 0; step < pending; step++) {
+  const order = rowsByBestScore(p);
+  for (let step = 0; step < R; step++) {
     const r = order[step];
     const units = Math.min(p.rowCapacity[r], rowStart[r + 1] - rowStart[r]);
     for (let unit = 0; unit < units; unit++) {
@@ -178,7 +101,6 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
         slotArc[s] = bestArc;
         slotOfArc[bestArc] = s;
         flow[bestArc] = 1;
-        (globalThis as any).__fast = ((globalThis as any).__fast ?? 0) + 1;
         continue;
       }
 
@@ -214,6 +136,12 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
               heap.push(nd, T);
             }
           }
+          // Nothing left in the heap is closer than d, so a sink reached at d is final; on plateaus of
+          // equal scores this stops the search at once instead of after every tie.
+          if (dist[T] <= d) {
+            D = d;
+            break;
+          }
           for (let k = rowStart[v], end = rowStart[v + 1]; k < end; k++) {
             if (flow[k] === 1) continue;
             const node = R + arcCol[k];
@@ -238,6 +166,10 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
               heap.push(nd, T);
             }
           }
+          if (dist[T] <= d) {
+            D = d;
+            break;
+          }
           for (let s = slotStart[c], end = slotStart[c] + colLoad[c]; s < end; s++) {
             const k = slotArc[s];
             const x = arcRow[k];
@@ -259,7 +191,6 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
         const v = settled[i];
         pot[v] += dist[v] - D;
       }
-      (globalThis as any).__stats?.push([step, nSettled, predT === r ? 0 : predT < R ? 1 : 2]);
       if (predT === r) break;
 
       // Walk the path back from the sink: every column on it swaps the arc it gives up for the one

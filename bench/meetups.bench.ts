@@ -1,0 +1,332 @@
+// Meetups benchmark: 200,000 meetups bulk-loaded with generate_series, then
+//   1. GET /v1/meetups' SQL (buildMeetupSearch) with q + skill + near, p50/p95 against a baseline measured in the
+//      same run (the same SQL with index scans switched off, and a SELECT 1 round trip as the floor);
+//   2. an RSVP storm: 2,000 concurrent RSVPs on one meetup with 100 seats through applyRsvp (the service's own
+//      transaction), asserting exactly 100 going, reporting RSVPs/s against bare transactions on the same pool.
+// Build and run:  npm run bench:build && node .bench-dist/bench/meetups.bench.js [--meetups=N] [--keep]
+// Uses a database of its own, guildhall_bench_meetups, on DATABASE_URL's server; dropped at the end unless --keep.
+import 'reflect-metadata';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { buildMeetupSearch, type MeetupSearchFilter } from '../src/meetups/meetup-search.sql.js';
+import { applyRsvp, type RsvpOutcome } from '../src/meetups/rsvp-transaction.js';
+import { EventsService } from '../src/queues/events.service.js';
+
+const meetupsArg = process.argv.find((a) => a.startsWith('--meetups='));
+const MEETUPS = meetupsArg ? Number(meetupsArg.slice('--meetups='.length)) : 200_000;
+const CHUNK = 20_000;
+const PAGE = 20;
+const QUERIES = 500;
+const BASELINE_QUERIES = 10;
+const GOAL_P95_MS = 30;
+const STORM_RSVPS = 2_000;
+const STORM_SEATS = 100;
+const STORM_POOL = 40;
+const DB_NAME = 'guildhall_bench_meetups';
+const keep = process.argv.includes('--keep');
+
+// Title words: each title draws three, so a one-word q matches roughly one meetup in seven.
+const WORDS = [
+  'postgres', 'indexing', 'kubernetes', 'graphql', 'workshop', 'testing', 'security', 'docker', 'career', 'scaling',
+  'queues', 'caching', 'observability', 'rust', 'django', 'spring', 'typescript', 'migrations', 'replication', 'pairing',
+];
+const CITIES: [string, string, number, number, string][] = [
+  ['Berlin', 'DE', 52.52, 13.405, 'Europe/Berlin'], ['Hamburg', 'DE', 53.551, 9.994, 'Europe/Berlin'],
+  ['Munich', 'DE', 48.137, 11.575, 'Europe/Berlin'], ['Paris', 'FR', 48.857, 2.352, 'Europe/Paris'],
+  ['Lyon', 'FR', 45.764, 4.836, 'Europe/Paris'], ['Madrid', 'ES', 40.417, -3.704, 'Europe/Madrid'],
+  ['Lisbon', 'PT', 38.722, -9.139, 'Europe/Lisbon'], ['London', 'GB', 51.507, -0.128, 'Europe/London'],
+  ['Amsterdam', 'NL', 52.368, 4.904, 'Europe/Amsterdam'], ['Warsaw', 'PL', 52.23, 21.012, 'Europe/Warsaw'],
+  ['Stockholm', 'SE', 59.329, 18.069, 'Europe/Stockholm'], ['Vienna', 'AT', 48.208, 16.373, 'Europe/Vienna'],
+  ['New York', 'US', 40.713, -74.006, 'America/New_York'], ['Chicago', 'US', 41.878, -87.63, 'America/Chicago'],
+  ['Austin', 'US', 30.267, -97.743, 'America/Chicago'], ['Toronto', 'CA', 43.653, -79.383, 'America/Toronto'],
+  ['Bengaluru', 'IN', 12.972, 77.595, 'Asia/Kolkata'], ['Tokyo', 'JP', 35.676, 139.65, 'Asia/Tokyo'],
+  ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'], ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
+];
+
+function withDatabase(url: URL, db: string): string {
+  const u = new URL(url.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+const fmt = (ms: number): string => ms.toFixed(2);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+function migrationsDataSource(url: string, poolSize = 10): DataSource {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations: [join(here, '..', 'migrations', '*.js')],
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+    extra: { max: poolSize },
+  });
+}
+
+async function migrate(url: string): Promise<void> {
+  const ds = migrationsDataSource(url);
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function load(db: pg.Client): Promise<void> {
+  const started = performance.now();
+  await db.query(
+    `INSERT INTO users (email, password_hash, roles) SELECT 'organizer-' || g || '@bench.test', 'x', ARRAY['organizer'] FROM generate_series(1, 2000) g`,
+  );
+  await db.query(`INSERT INTO profiles (id, display_name, roles) SELECT id, 'Organizer ' || left(id::text, 8), roles FROM users`);
+  await db.query(`CREATE TEMP TABLE cities (n int PRIMARY KEY, city text, country text, lat float8, lng float8, tz text)`);
+  await db.query(
+    `INSERT INTO cities SELECT row_number() OVER (), * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[])`,
+    [CITIES.map((c) => c[0]), CITIES.map((c) => c[1]), CITIES.map((c) => c[2]), CITIES.map((c) => c[3]), CITIES.map((c) => c[4])],
+  );
+  for (let from = 1; from <= MEETUPS; from += CHUNK) {
+    const to = Math.min(MEETUPS, from + CHUNK - 1);
+    const t0 = performance.now();
+    await db.query('BEGIN');
+    await db.query(`CREATE TEMP TABLE chunk (id uuid PRIMARY KEY) ON COMMIT DROP`);
+    // Starts spread over the next year, 70% in person around 20 cities (±0.4°), 5% cancelled. The (g * 0)
+    // terms tie each random() to its row, so the LATERAL draws are per meetup.
+    await db.query(
+      `WITH o AS (SELECT array_agg(id) AS ids FROM profiles),
+       r AS (
+         SELECT g, x.*
+           FROM generate_series($1::int, $2::int) g
+           CROSS JOIN LATERAL (
+             SELECT now() + random() * interval '365 days' + (g * 0) * interval '1 s' AS starts_at,
+                    random() < 0.3 AS online, 1 + floor(random() * ${CITIES.length})::int AS city,
+                    random() < 0.05 AS cancelled,
+                    floor(random() * ${WORDS.length})::int + 1 AS w1, floor(random() * ${WORDS.length})::int + 1 AS w2,
+                    floor(random() * ${WORDS.length})::int + 1 AS w3, floor(random() * ${WORDS.length})::int + 1 AS w4
+           ) x
+       ), ins AS (
+         INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, status, cancelled_at)
+         SELECT o.ids[1 + (r.g % cardinality(o.ids))],
+                initcap(($3::text[])[r.w1]) || ' ' || ($3::text[])[r.w2] || ' ' || ($3::text[])[r.w3],
+                'An evening about ' || ($3::text[])[r.w4] || ' for backend developers, with talks and pizza.',
+                r.starts_at, r.starts_at + interval '2 hours', c.tz, r.online,
+                CASE WHEN r.online THEN 'https://meet.example.org/' || r.g END,
+                CASE WHEN NOT r.online THEN 'Venue ' || r.g END, CASE WHEN NOT r.online THEN 'Street ' || r.g END,
+                CASE WHEN NOT r.online THEN c.city END, CASE WHEN NOT r.online THEN c.country END,
+                CASE WHEN NOT r.online THEN c.lat + (random() - 0.5) * 0.8 END,
+                CASE WHEN NOT r.online THEN c.lng + (random() - 0.5) * 0.8 END,
+                10 + (r.g % 191), (ARRAY['beginner','intermediate','advanced'])[1 + r.g % 3],
+                CASE WHEN r.cancelled THEN 'cancelled' ELSE 'scheduled' END, CASE WHEN r.cancelled THEN now() END
+           FROM r CROSS JOIN o JOIN cities c ON c.n = r.city
+         RETURNING id
+       )
+       INSERT INTO chunk SELECT id FROM ins`,
+      [from, to, WORDS],
+    );
+    // 1..3 distinct skills each, uniformly from the taxonomy.
+    await db.query(
+      `WITH pool AS (SELECT array_agg(slug ORDER BY slug) AS slugs FROM skills),
+       draws AS (
+         SELECT DISTINCT c.id, pool.slugs[1 + floor(random() * cardinality(pool.slugs))::int] AS skill
+           FROM chunk c CROSS JOIN pool CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int + (c.id IS NULL)::int)
+       )
+       INSERT INTO meetup_skills (meetup_id, skill, position)
+       SELECT id, skill, row_number() OVER (PARTITION BY id ORDER BY skill) FROM draws`,
+    );
+    await db.query('COMMIT');
+    console.log(`  loaded meetups ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const t0 = performance.now();
+  await db.query('ANALYZE');
+  console.log(`  ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const c = (
+    await db.query(`SELECT (SELECT count(*) FROM meetups)::int AS meetups, (SELECT count(*) FROM meetup_skills)::int AS skills,
+                           (SELECT count(*) FROM meetups WHERE lat IS NOT NULL)::int AS in_person`)
+  ).rows[0];
+  console.log(`loaded ${c.meetups} meetups (${c.in_person} in person), ${c.skills} meetup_skills rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+interface Scenario {
+  name: string;
+  filter: (rnd: () => number, skills: string[]) => Omit<MeetupSearchFilter, 'limit' | 'from'>;
+}
+
+const nearCity = (rnd: () => number) => {
+  const c = CITIES[Math.floor(rnd() * CITIES.length)];
+  return { lat: c[2] + (rnd() - 0.5) * 0.2, lng: c[3] + (rnd() - 0.5) * 0.2 };
+};
+const word = (rnd: () => number) => WORDS[Math.floor(rnd() * WORDS.length)];
+
+async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number): Promise<{ times: number[]; rows: number }> {
+  const rnd = mulberry32(seed);
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    const q = buildMeetupSearch({ ...scenario.filter(rnd, skills), from: new Date(), limit: PAGE + 1 });
+    const [ms, res] = await timed(() => db.query(q.text, q.params));
+    rows += res.rows.length;
+    times.push(ms);
+  }
+  return { times: times.sort((a, b) => a - b), rows };
+}
+
+async function stormUsers(db: pg.Client): Promise<{ meetupId: string; learners: string[] }> {
+  const learners = (
+    await db.query<{ id: string }>(
+      `WITH u AS (INSERT INTO users (email, password_hash, roles)
+                  SELECT 'storm-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g RETURNING id, roles)
+       INSERT INTO profiles (id, display_name, roles) SELECT id, 'Storm ' || left(id::text, 8), roles FROM u RETURNING id`,
+      [STORM_RSVPS],
+    )
+  ).rows.map((r) => r.id);
+  const meetup = await db.query<{ id: string }>(
+    `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url, capacity)
+     SELECT id, 'Storm night', 'Everyone at once', now() + interval '7 days', now() + interval '7 days 2 hours', 'UTC', true,
+            'https://meet.example.org/storm', $1
+       FROM profiles WHERE roles @> ARRAY['organizer'] LIMIT 1 RETURNING id`,
+    [STORM_SEATS],
+  );
+  return { meetupId: meetup.rows[0].id, learners };
+}
+
+async function rsvpStorm(url: string, db: pg.Client): Promise<{ rate: number; baselineRate: number; ok: boolean }> {
+  const { meetupId, learners } = await stormUsers(db);
+  const ds = migrationsDataSource(url, STORM_POOL);
+  await ds.initialize();
+  const events = new EventsService();
+  try {
+    // Baseline: the same number of concurrent transactions on the same pool, each one round trip inside BEGIN/COMMIT.
+    const [baselineMs] = await timed(() => Promise.all(learners.map(() => ds.transaction((tx) => tx.query('SELECT 1')))));
+    const [ms, outcomes] = await timed(() =>
+      Promise.all(learners.map((id) => ds.transaction((tx) => applyRsvp(tx, events, meetupId, id, 'going')))),
+    );
+    const going = outcomes.filter((o: RsvpOutcome) => o.status === 'going').length;
+    const positions = outcomes.filter((o) => o.status === 'waitlisted').map((o) => o.waitlistPosition!).sort((a, b) => a - b);
+    const row = (
+      await db.query(
+        `SELECT m.going_count, m.waitlist_count,
+                (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'going') AS going_rows,
+                (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted') AS waitlisted_rows
+           FROM meetups m WHERE m.id = $1`,
+        [meetupId],
+      )
+    ).rows[0];
+    const positionsOk = positions.length === STORM_RSVPS - STORM_SEATS && positions.every((p, i) => p === i + 1);
+    const ok =
+      going === STORM_SEATS && row.going_count === STORM_SEATS && row.going_rows === STORM_SEATS &&
+      row.waitlist_count === row.waitlisted_rows && row.waitlisted_rows === STORM_RSVPS - STORM_SEATS && positionsOk;
+    console.log(
+      `  ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats (pool ${STORM_POOL}): ${fmt(ms)} ms, ` +
+        `${going} answered going, rows going=${row.going_rows} waitlisted=${row.waitlisted_rows}, ` +
+        `counters going=${row.going_count} waitlist=${row.waitlist_count}, positions 1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
+    );
+    return { rate: (STORM_RSVPS / ms) * 1000, baselineRate: (STORM_RSVPS / baselineMs) * 1000, ok };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+  console.log(`created database ${DB_NAME}`);
+  const url = withDatabase(server, DB_NAME);
+  const db = new pg.Client({ connectionString: url });
+  try {
+    await migrate(url);
+    await db.connect();
+    await load(db);
+
+    const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
+    const parents = (await db.query<{ slug: string }>(`SELECT DISTINCT ancestor AS slug FROM skill_ancestors WHERE depth > 0 ORDER BY 1`)).rows.map((r) => r.slug);
+    const scenarios: Scenario[] = [
+      { name: 'q + skill + near (50 km)', filter: (rnd, s) => ({ q: word(rnd), skill: s[Math.floor(rnd() * s.length)], near: nearCity(rnd), radiusKm: 50 }) },
+      { name: 'q + parent skill + near (50 km)', filter: (rnd) => ({ q: word(rnd), skill: parents[Math.floor(rnd() * parents.length)], near: nearCity(rnd), radiusKm: 50 }) },
+      { name: 'near only (25 km)', filter: (rnd) => ({ near: nearCity(rnd), radiusKm: 25 }) },
+      { name: 'q only', filter: (rnd) => ({ q: word(rnd) }) },
+      { name: 'no filter (next page of upcoming)', filter: () => ({}) },
+    ];
+
+    await runScenario(db, scenarios[0], skills, 50, 7); // warm-up
+    const floor: number[] = [];
+    for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
+    floor.sort((a, b) => a - b);
+
+    console.log(`\ntiming ${QUERIES} searches per scenario (page ${PAGE})`);
+    const results: { name: string; indexed: number[]; baseline: number[]; avgRows: number }[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      const { times, rows } = await runScenario(db, scenario, skills, QUERIES, 100 + i);
+      console.log(`  ${scenario.name}: p50 ${fmt(quantile(times, 0.5))} ms  p95 ${fmt(quantile(times, 0.95))} ms  (avg ${(rows / QUERIES).toFixed(1)} rows)`);
+      // Baseline: the same SQL with index use switched off for this session.
+      await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
+      const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i);
+      await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
+      console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
+      results.push({ name: scenario.name, indexed: times, baseline: baseline.times, avgRows: rows / QUERIES });
+    }
+
+    console.log('\nEXPLAIN (ANALYZE, BUFFERS) q=postgres skill=sql near=Berlin 50 km:');
+    const q = buildMeetupSearch({ q: 'postgres', skill: 'sql', near: { lat: 52.52, lng: 13.405 }, radiusKm: 50, from: new Date(), limit: PAGE + 1 });
+    const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+    for (const line of plan) console.log(`  ${line}`);
+
+    console.log('\nRSVP storm');
+    const storm = await rsvpStorm(url, db);
+
+    console.log('\nresults');
+    console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`);
+    let failed = false;
+    for (const r of results) {
+      const p95 = quantile(r.indexed, 0.95);
+      const judged = r.name === scenarios[0].name;
+      const pass = p95 < GOAL_P95_MS;
+      if (judged) failed ||= !pass;
+      const verdict = judged ? `goal p95 < ${GOAL_P95_MS} ms: ${pass ? 'PASS' : 'FAIL'}` : '(informational)';
+      console.log(
+        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  ${verdict}` +
+          `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
+          `  → indexed is ${(quantile(r.baseline, 0.5) / quantile(r.indexed, 0.5)).toFixed(1)}x faster at p50`,
+      );
+    }
+    console.log(
+      `  RSVP storm: ${storm.rate.toFixed(0)} RSVPs/s on one hot meetup; bare transactions on the same pool ${storm.baselineRate.toFixed(0)}/s ` +
+        `(${(storm.baselineRate / storm.rate).toFixed(1)}x); exactly ${STORM_SEATS} going: ${storm.ok ? 'PASS' : 'FAIL'}`,
+    );
+    failed ||= !storm.ok;
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await db.end().catch(() => undefined);
+    if (keep) console.log(`kept database ${DB_NAME}`);
+    else {
+      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+      console.log(`dropped database ${DB_NAME}`);
+    }
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MatchRunsService } from './match-runs.service.js';
+import { ProgramsController } from './programs.controller.js';
+import { ProgramsService } from './programs.service.js';
+
+/** HTTP side of mentoring programs (API.md §7). Match runs are computed in ProgramsWorkerModule. */
+@Module({
+  controllers: [ProgramsController],
+  providers: [ProgramsService, MatchRunsService],
+})
+export class ProgramsModule {}
