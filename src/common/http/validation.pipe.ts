@@ -1,11 +1,11 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '../errors/domain-error.js';
 
-/** Flattens class-validator's tree into `[{ field: "skills.0.level", message }]`. */
+/** Flattens class-validator's tree into `[{ field: "skills[0].level", message }]`, the path style services use too. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const field = parent ? `${parent}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
       out.push({ field, message: rule === 'whitelistValidation' ? `${field} is not an accepted field` : message });
     }
