@@ -3,7 +3,7 @@
  * W2: GET /v1/profiles/:id on the full app (auth, rate limit, validation, filter, metrics hook) vs a bare
  *     Fastify + pg route running the same query and view mapping.
  * Servers run in child processes so the load generator (autocannon) does not share their event loop.
- * Usage: npm run bench:http [-- --runs 5 --seconds 5 --connections 20 --keep]
+ * Usage: npm run bench:w1 | bench:w2 [-- --runs 5 --seconds 5 --connections 20 --keep]
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -95,10 +96,12 @@ async function main(): Promise<void> {
     const { rows } = await pool.query(`SELECT id FROM profiles WHERE 'mentor' = ANY(roles) ORDER BY id LIMIT 1`);
     await pool.end();
     const auth = { authorization: `Bearer ${login.accessToken}` };
-    const targets = [
+    type Target = { name: string; app: [string, Record<string, string>]; bare: [string, Record<string, string>] };
+    const all: Target[] = [
       { name: 'W1 GET /health/live', app: ['http://127.0.0.1:3801/health/live', {}], bare: ['http://127.0.0.1:3802/health/live', {}] },
       { name: 'W2 GET /v1/profiles/:id', app: [`http://127.0.0.1:3801/v1/profiles/${rows[0].id}`, auth], bare: [`http://127.0.0.1:3802/v1/profiles/${rows[0].id}`, {}] },
-    ] as const;
+    ];
+    const targets = all.filter((t) => !values.only || t.name.toLowerCase().startsWith(values.only.toLowerCase()));
     const rowsOut: Parameters<typeof report>[0] = [];
     for (const t of targets) {
       console.log(`\n${t.name}: warm-up`);
