@@ -151,8 +151,8 @@ describe('match suggestions (API.md §4)', () => {
     const graph = createSkillGraph(await loadTaxonomy(h.db));
     const prepared = prepareLearner((await loadLearner(h.db, learner.id))!, graph, { now: new Date() });
     const rules = { relationCredit: RELATION_CREDIT, partialLevelCredit: PARTIAL_LEVEL_CREDIT };
-    const first = await loadCandidatePage(h.db, learner.id, rules, null, 3);
-    const rest = await loadCandidatePage(h.db, learner.id, rules, first[2] ?? null, null);
+    const first = await loadCandidatePage(h.db, learner.id, prepared.goals, rules, null, 3);
+    const rest = await loadCandidatePage(h.db, learner.id, prepared.goals, rules, first[2] ?? null, null);
     const candidates = [...first, ...rest];
     expect(new Set(candidates.map((c) => c.id)).size).toBe(candidates.length);
     const details = await loadMentorDetails(h.db, candidates.map((c) => c.id));

@@ -112,10 +112,8 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     const items: { id: string; createdAt: string; readAt: string | null }[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await h
-        .http()
-        .get(`/v1/notifications?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
-        .set(user.auth);
+      const url: string = `/v1/notifications?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await h.http().get(url).set(user.auth);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
       items.push(...res.body.items);

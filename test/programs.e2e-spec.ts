@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { QUEUES } from '../src/queues/queue-names.js';
 import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 
 interface Pair {
@@ -268,11 +271,14 @@ describe('mentoring programs (API.md §7)', () => {
       const mine = await h.http().get('/v1/mentorships').set(L[0].auth);
       expect(mine.body.items).toEqual([expect.objectContaining({ learnerId: L[0].id, mentorId: M[0].id, status: 'active', programId: id })]);
 
-      const [{ n }] = await h.db.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE type = 'mentorship.accepted' AND payload->>'programId' = $1`,
+      const events: { id: string }[] = await h.db.query(
+        `SELECT id FROM outbox WHERE type = 'mentorship.accepted' AND payload->>'programId' = $1`,
         [id],
       );
-      expect(n).toBe(3);
+      expect(events).toHaveLength(3);
+      // Every subscriber of mentorship.accepted takes a request-less payload: the event jobs complete, none fails.
+      const queue = h.worker!.get<Queue>(getQueueToken(QUEUES.events), { strict: false });
+      await eventually(async () => (await Promise.all(events.map((e) => queue.getJobState(e.id)))).every((s) => s === 'completed'));
       for (const user of [L[1], M[1]]) {
         await eventually(async () => {
           const inbox = await h.http().get('/v1/notifications').set(user.auth);

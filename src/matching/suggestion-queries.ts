@@ -52,53 +52,71 @@ export async function loadLearner(db: Queryable, learnerId: string): Promise<(Le
   return row ?? null;
 }
 
+export interface CoverageGoal {
+  readonly skill: string;
+  readonly targetLevel: number;
+  /** The learner's level in the goal's skill. */
+  readonly currentLevel: number;
+}
+
 /**
  * Open mentors the scorer gives some skill coverage (a skill within `relationCredit.length - 1` taxonomy steps
  * of an active goal, up or down, at a level above the learner's there), with that coverage, best first, a
  * page at a time (keyset after `after`). The database computes coverage exactly as the scorer does
- * (skill-coverage.ts: best credit per goal, mean over goals) so that only the candidates that can still
- * reach the top are loaded and scored; the worker checks the two agree.
+ * (skill-coverage.ts: best credit per goal, mean over goals), for the very goals the worker prepared, so that
+ * only candidates that can still reach the top are loaded and scored; the worker checks the two agree.
+ * One aggregate pass: the best credit per goal is a FILTERed max, one per goal.
  */
 export async function loadCandidatePage(
   db: Queryable,
   learnerId: string,
+  goals: readonly CoverageGoal[],
   rules: CoverageRules,
   after: CandidateRow | null,
   limit: number | null,
 ): Promise<CandidateRow[]> {
+  if (!goals.length) return [];
+  const perGoal = goals.map((_, i) => `coalesce(max(credit) FILTER (WHERE gi = ${i + 1}), 0)`).join(' + ');
   return sql<CandidateRow>(
     db,
     `WITH goal AS (
-       SELECT g.id, g.skill, g.target_level AS target, coalesce(own.level, 0) AS cur
-         FROM goals g LEFT JOIN profile_skills own ON own.profile_id = g.profile_id AND own.skill = g.skill
-        WHERE g.profile_id = $1 AND g.status = 'active'
+       SELECT * FROM unnest($2::text[], $3::int[], $4::int[]) WITH ORDINALITY AS g(skill, target, cur, gi)
      ), related AS (
-       SELECT goal.id, goal.target, goal.cur, sa.skill AS slug, sa.depth
-         FROM goal JOIN skill_ancestors sa ON sa.ancestor = goal.skill AND sa.depth < cardinality($2::float8[])
+       SELECT goal.gi, goal.target, goal.cur, sa.skill AS slug, sa.depth
+         FROM goal JOIN skill_ancestors sa ON sa.ancestor = goal.skill AND sa.depth < cardinality($5::float8[])
        UNION ALL
-       SELECT goal.id, goal.target, goal.cur, sa.ancestor, sa.depth
-         FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1 AND cardinality($2::float8[]) - 1
+       SELECT goal.gi, goal.target, goal.cur, sa.ancestor, sa.depth
+         FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1 AND cardinality($5::float8[]) - 1
      ), open_mentor AS MATERIALIZED (
        SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}
-     ), credit AS (
-       SELECT ps.profile_id, related.id AS goal_id,
-              max(CASE WHEN ps.level >= related.target THEN 1::float8
-                       ELSE $3::float8 * (ps.level - related.cur) / (related.target - related.cur) END
-                  * ($2::float8[])[related.depth + 1]) AS credit
+     ), row_credit AS (
+       SELECT ps.profile_id, related.gi,
+              CASE WHEN ps.level >= related.target THEN 1::float8
+                   ELSE $6::float8 * (ps.level - related.cur) / (related.target - related.cur) END
+              * ($5::float8[])[related.depth + 1] AS credit
          FROM related
          CROSS JOIN LATERAL (
            SELECT s.profile_id, s.level FROM profile_skills s WHERE s.skill = related.slug AND s.level > related.cur
          ) ps
          JOIN open_mentor m ON m.id = ps.profile_id
-        GROUP BY ps.profile_id, related.id
      ), coverage AS (
-       SELECT profile_id AS id, sum(credit) / (SELECT count(*) FROM goal) AS coverage FROM credit GROUP BY profile_id
+       SELECT profile_id AS id, (${perGoal}) / ${goals.length} AS coverage FROM row_credit GROUP BY profile_id
      )
      SELECT id, coverage FROM coverage
-      WHERE $4::float8 IS NULL OR coverage < $4 OR (coverage = $4 AND id > $5::uuid)
+      WHERE $7::float8 IS NULL OR coverage < $7 OR (coverage = $7 AND id > $8::uuid)
       ORDER BY coverage DESC, id
-      LIMIT $6`,
-    [learnerId, rules.relationCredit, rules.partialLevelCredit, after?.coverage ?? null, after?.id ?? null, limit],
+      LIMIT $9`,
+    [
+      learnerId,
+      goals.map((g) => g.skill),
+      goals.map((g) => g.targetLevel),
+      goals.map((g) => g.currentLevel),
+      rules.relationCredit,
+      rules.partialLevelCredit,
+      after?.coverage ?? null,
+      after?.id ?? null,
+      limit,
+    ],
   );
 }
 

@@ -9,7 +9,7 @@ import { COVERAGE_SLACK, selectTopMatches } from './top-matches.js';
 
 /** How many suggestions are kept per learner. */
 export const SUGGESTIONS_KEPT = 50;
-const DETAIL_BATCH = 250;
+const DETAIL_BATCH = 200;
 /** Most refreshes end within the first page; a second read takes everything left. */
 const FIRST_PAGE = 1000;
 const RULES: CoverageRules = { relationCredit: RELATION_CREDIT, partialLevelCredit: PARTIAL_LEVEL_CREDIT };
@@ -87,22 +87,22 @@ export class SuggestionsRefreshService {
   async compute(learnerId: string, now: Date): Promise<{ items: StoredSuggestion[]; stats: ComputeStats }> {
     const db = this.uow.dataSource;
     const [graph, learner] = await Promise.all([this.graphs.get(), loadLearner(db, learnerId)]);
-    if (!learner || !learner.roles.includes('learner') || learner.goals.length === 0) {
-      return { items: [], stats: { candidates: 0, scored: 0, batches: 0, pages: 0 } };
-    }
-    const prepared = prepareLearner(learner, graph, { now });
+    const prepared = learner?.roles.includes('learner') ? prepareLearner(learner, graph, { now }) : null;
+    // No active goal, nothing to teach: retrieval is by skill, so there is no candidate to rank.
+    if (!prepared?.goals.length) return { items: [], stats: { candidates: 0, scored: 0, batches: 0, pages: 0 } };
+    const goals = prepared.goals;
     let candidates = 0;
     async function* pages(): AsyncGenerator<CandidateRow[]> {
       let after: CandidateRow | null = null;
       for (let limit: number | null = FIRST_PAGE; ; limit = null) {
-        const page = await loadCandidatePage(db, learnerId, RULES, after, limit);
+        const page = await loadCandidatePage(db, learnerId, goals, RULES, after, limit);
         candidates += page.length;
         if (page.length) yield page;
         if (limit === null || page.length < limit) return;
         after = page[page.length - 1];
       }
     }
-    const top = await selectTopMatches(pages(), { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights }, async (batch) => {
+    const top = await selectTopMatches(pages(), { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights, parallelBatches: 2 }, async (batch) => {
       const details = await loadMentorDetails(db, batch.map((c) => c.id));
       const scored: StoredSuggestion[] = [];
       for (const c of batch) {

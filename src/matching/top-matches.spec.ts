@@ -50,11 +50,12 @@ describe('selectTopMatches', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.integer({ min: 1, max: 50 }),
         fc.array(fc.integer({ min: 1, max: 80 }), { maxLength: 4 }),
-        async (list, n, batchSize, pageSizes) => {
+        fc.integer({ min: 1, max: 3 }),
+        async (list, n, batchSize, pageSizes, parallelBatches) => {
           const all = list.map((c, i) => ({ id: `m${String(i).padStart(4, '0')}`, coverage: c.coverage, rest: c.rest }));
           const score = (b: typeof all): RankedMatch[] => b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, c.rest) }));
           const expected = score(all).sort(byRank).slice(0, n);
-          const got = await selectTopMatches(paged([...all].sort(byCoverage), pageSizes), { n, batchSize, weights: W }, async (b) => score(b));
+          const got = await selectTopMatches(paged([...all].sort(byCoverage), pageSizes), { n, batchSize, weights: W, parallelBatches }, async (b) => score(b));
           expect(got.items).toEqual(expected);
           expect(got.scored).toBeLessThanOrEqual(all.length);
         },

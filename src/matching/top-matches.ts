@@ -41,6 +41,11 @@ export interface TopMatchesOptions {
   readonly n: number;
   readonly batchSize: number;
   readonly weights: Readonly<Weights>;
+  /**
+   * Batches scored at once (default 1). More overlaps the round trips at the cost of scoring up to
+   * `parallelBatches - 1` batches the bound would have skipped; the result is the same.
+   */
+  readonly parallelBatches?: number;
 }
 
 export interface TopMatchesResult<S extends RankedMatch> {
@@ -61,7 +66,8 @@ export async function selectTopMatches<C extends BoundedCandidate, S extends Ran
   options: TopMatchesOptions,
   scoreBatch: (batch: C[]) => Promise<S[]>,
 ): Promise<TopMatchesResult<S>> {
-  if (!(options.n >= 1) || !(options.batchSize >= 1)) throw new RangeError('n and batchSize must be >= 1');
+  const parallel = options.parallelBatches ?? 1;
+  if (!(options.n >= 1) || !(options.batchSize >= 1) || !(parallel >= 1)) throw new RangeError('n, batchSize and parallelBatches must be >= 1');
   let best: S[] = [];
   let scored = 0;
   let batches = 0;
@@ -78,11 +84,16 @@ export async function selectTopMatches<C extends BoundedCandidate, S extends Ran
     let next = 0;
     while (next < page.length) {
       if (cannotEnter(page[next])) return { items: best, scored, batches, pages: pageCount };
-      const batch = page.slice(next, next + options.batchSize);
-      next += batch.length;
-      batches++;
-      scored += batch.length;
-      best = [...best, ...(await scoreBatch(batch))].sort(byRank).slice(0, options.n);
+      const round: C[][] = [];
+      while (round.length < parallel && next < page.length) {
+        const batch = page.slice(next, next + options.batchSize);
+        next += batch.length;
+        round.push(batch);
+      }
+      batches += round.length;
+      scored += round.reduce((sum, b) => sum + b.length, 0);
+      const results = await Promise.all(round.map((b) => scoreBatch(b)));
+      best = [...best, ...results.flat()].sort(byRank).slice(0, options.n);
     }
     // Later pages hold no better coverage than this page's last, so they need not even be read.
     if (previous && cannotEnter(previous)) break;

@@ -36,4 +36,13 @@ describe('JobRegistry', () => {
     r.onEvent('suggestions.ready', async () => 'ok');
     await expect(r.dispatch(QUEUES.events, job('suggestions.ready', { nope: true }))).rejects.toBeInstanceOf(UnrecoverableError);
   });
+
+  it("skips only the subscriber whose payload guard rejects an event; the others still run", async () => {
+    const r = new JobRegistry();
+    const ran: string[] = [];
+    r.onEvent('meetup.updated', async () => ran.push('strict'), (p): p is { meetupId: string } => typeof (p as { meetupId?: unknown }).meetupId === 'string');
+    r.onEvent('meetup.updated', async () => ran.push('lenient'));
+    await r.dispatch(QUEUES.events, job('meetup.updated', { eventId: 'e', type: 'meetup.updated', payload: { other: 1 }, createdAt: '' }));
+    expect(ran).toEqual(['lenient']);
+  });
 });

@@ -61,6 +61,8 @@ export class JobRegistry {
     for (const { handler, validate } of entries) {
       if (validate && !validate(job.data)) {
         this.logger.error(`rejected malformed payload for ${queue}:${job.name} (job ${job.id})`);
+        // An event's subscribers are independent: one module's guard must not keep the others from running.
+        if (queue === QUEUES.events && entries.length > 1) continue;
         throw new UnrecoverableError(`malformed payload for ${queue}:${job.name}`);
       }
       result = await handler(job.data, job);

@@ -116,32 +116,22 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
       let nSettled = 0;
       let D = 0;
 
+      // The sink is relaxed as soon as a node that can end a path is reached, not when it is settled:
+      // on plateaus of equal scores that stops the search at the first free unit instead of after
+      // every tie. Anything still in the heap is at least as far as what is popped, so the search
+      // ends at the first pop that is no closer than the sink.
       while (heap.size > 0) {
         const d = heap.topKey();
         const v = heap.pop();
         if (done[v] === stamp) continue;
-        done[v] = stamp;
-        if (v === T) {
-          D = d;
+        if (v === T || d >= dist[T]) {
+          D = dist[T];
           break;
         }
+        done[v] = stamp;
         settled[nSettled++] = v;
         const pv = pot[v];
         if (v < R) {
-          if (v !== r) {
-            const nd = pv > 0 ? d + pv : d;
-            if (nd < dist[T]) {
-              dist[T] = nd;
-              predT = v;
-              heap.push(nd, T);
-            }
-          }
-          // Nothing left in the heap is closer than d, so a sink reached at d is final; on plateaus of
-          // equal scores this stops the search at once instead of after every tie.
-          if (dist[T] <= d) {
-            D = d;
-            break;
-          }
           for (let k = rowStart[v], end = rowStart[v + 1]; k < end; k++) {
             if (flow[k] === 1) continue;
             const node = R + arcCol[k];
@@ -154,22 +144,20 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
               dist[node] = nd;
               predArc[node] = k;
               heap.push(nd, node);
+              const c = node - R;
+              if (colLoad[c] < colSeats[c]) {
+                const pn = pot[node];
+                const toSink = pn > 0 ? nd + pn : nd;
+                if (toSink < dist[T]) {
+                  dist[T] = toSink;
+                  predT = node;
+                  heap.push(toSink, T);
+                }
+              }
             }
           }
         } else {
           const c = v - R;
-          if (colLoad[c] < colSeats[c]) {
-            const nd = pv > 0 ? d + pv : d;
-            if (nd < dist[T]) {
-              dist[T] = nd;
-              predT = v;
-              heap.push(nd, T);
-            }
-          }
-          if (dist[T] <= d) {
-            D = d;
-            break;
-          }
           for (let s = slotStart[c], end = slotStart[c] + colLoad[c]; s < end; s++) {
             const k = slotArc[s];
             const x = arcRow[k];
@@ -182,6 +170,14 @@ export function maxScoreFlow(p: FlowProblem): Uint8Array {
               dist[x] = nd;
               predArc[x] = k;
               heap.push(nd, x);
+              // The row can give this unit up and leave it unassigned.
+              const px = pot[x];
+              const toSink = px > 0 ? nd + px : nd;
+              if (toSink < dist[T]) {
+                dist[T] = toSink;
+                predT = x;
+                heap.push(toSink, T);
+              }
             }
           }
         }
