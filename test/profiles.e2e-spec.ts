@@ -209,12 +209,12 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
 
     it.each([
       ['a duplicate slug', [{ skill: 'go', level: 3 }, { skill: 'go', level: 4 }], 'skills[1].skill', 'DUPLICATE_SKILL'],
-      ['level 6', [{ skill: 'go', level: 6 }], 'skills.0.level', 'VALIDATION_FAILED'],
-      ['level -1', [{ skill: 'go', level: -1 }], 'skills.0.level', 'VALIDATION_FAILED'],
-      ['a fractional level', [{ skill: 'go', level: 2.5 }], 'skills.0.level', 'VALIDATION_FAILED'],
-      ['negative years', [{ skill: 'go', level: 2, years: -1 }], 'skills.0.years', 'VALIDATION_FAILED'],
-      ['an unknown entry field', [{ skill: 'go', level: 2, since: 2019 }], 'skills.0.since', 'VALIDATION_FAILED'],
-      ['a missing skill', [{ level: 2 }], 'skills.0.skill', 'VALIDATION_FAILED'],
+      ['level 6', [{ skill: 'go', level: 6 }], 'skills[0].level', 'VALIDATION_FAILED'],
+      ['level -1', [{ skill: 'go', level: -1 }], 'skills[0].level', 'VALIDATION_FAILED'],
+      ['a fractional level', [{ skill: 'go', level: 2.5 }], 'skills[0].level', 'VALIDATION_FAILED'],
+      ['negative years', [{ skill: 'go', level: 2, years: -1 }], 'skills[0].years', 'VALIDATION_FAILED'],
+      ['an unknown entry field', [{ skill: 'go', level: 2, since: 2019 }], 'skills[0].since', 'VALIDATION_FAILED'],
+      ['a missing skill', [{ level: 2 }], 'skills[0].skill', 'VALIDATION_FAILED'],
     ])('answers 400 for %s', async (_label, skills, field, code) => {
       const u = await registerUser(h);
       const res = await putSkills(u, skills);

@@ -160,7 +160,7 @@ describe('mentoring programs (API.md §7)', () => {
       await join(id, l1, { as: 'learner' });
       let res = await h.http().post(`/v1/programs/${id}/join`).set(l2.auth).send({ as: 'learner', preferences: [m1.id, outsider.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'preferences.1' })]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'preferences[1]' })]);
       res = await h.http().post(`/v1/programs/${id}/join`).set(l2.auth).send({ as: 'learner', preferences: [l1.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
       res = await h.http().post(`/v1/programs/${id}/join`).set(m2.auth).send({ as: 'mentor', capacity: 1, preferences: [m1.id] });

@@ -109,7 +109,7 @@ export class ProgramsService {
     const members = new Set(rows.map((r) => r.profile_id));
     const errors: FieldError[] = [];
     preferences.forEach((id, i) => {
-      if (!members.has(id)) errors.push({ field: `preferences.${i}`, message: `${id} is not a ${otherSide(side)} of this program` });
+      if (!members.has(id)) errors.push({ field: `preferences[${i}]`, message: `${id} is not a ${otherSide(side)} of this program` });
     });
     if (errors.length) throw new ValidationFailed(errors, 'Only members of the other side can be ranked.', 'PREFERENCE_NOT_RANKABLE');
   }
