@@ -8,6 +8,8 @@ const common = {
   transform,
 };
 module.exports = {
+  // Booting the API and worker takes seconds on a busy 2-core machine; a per-project testTimeout is ignored.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
