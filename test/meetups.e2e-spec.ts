@@ -369,12 +369,14 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
 
       const res = await h.http().get('/v1/meetups/recommended').query({ limit: 50 }).set(me.auth);
       expect(res.status).toBe(200);
-      const ids: string[] = res.body.items.map((m: { id: string }) => m.id);
+      // Other spec files (e.g. the seed test) create meetups in the same database: judge this organizer's only.
+      const items = res.body.items.filter((m: { organizerId: string }) => m.organizerId === organizer.id);
+      const ids: string[] = items.map((m: { id: string }) => m.id);
       expect(ids.slice(0, 4)).toEqual([both.id, pgNear.id, pgFar.id, parent.id]);
-      expect(res.body.items[0].recommendation).toEqual({ goalOverlap: 2, distanceKm: expect.any(Number) });
-      expect(res.body.items[1].recommendation.distanceKm).toBeLessThan(5);
-      expect(res.body.items[3].recommendation.goalOverlap).toBeCloseTo(0.5);
-      const tail = res.body.items.slice(4);
+      expect(items[0].recommendation).toEqual({ goalOverlap: 2, distanceKm: expect.any(Number) });
+      expect(items[1].recommendation.distanceKm).toBeLessThan(5);
+      expect(items[3].recommendation.goalOverlap).toBeCloseTo(0.5);
+      const tail = items.slice(4);
       expect(tail.every((m: { recommendation: { goalOverlap: number } }) => m.recommendation.goalOverlap === 0)).toBe(true);
       expect(ids.indexOf(abandoned.id) === -1 || ids.indexOf(abandoned.id) >= 4).toBe(true);
       expect(res.body.nextCursor).toBeNull();
