@@ -37,6 +37,9 @@ export class Meetups1700000003000 implements MigrationInterface {
         search tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')
         ) STORED,
+        -- Every skill of the meetup and all their ancestors (from skill_ancestors), written with meetup_skills:
+        -- "a parent skill also finds its children" becomes one indexable containment test.
+        skill_terms tsvector NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         cancelled_at timestamptz,
@@ -52,7 +55,12 @@ export class Meetups1700000003000 implements MigrationInterface {
     // Listing and every search are "scheduled, from a time on, soonest first" with a keyset on (starts_at, id).
     await q.query(`CREATE INDEX meetups_upcoming_idx ON meetups (starts_at, id) WHERE status = 'scheduled'`);
     await q.query(`CREATE INDEX meetups_search_idx ON meetups USING gin (search)`);
-    await q.query(`CREATE INDEX meetups_geo_idx ON meetups USING gist (ll_to_earth(lat, lng)) WHERE lat IS NOT NULL AND status = 'scheduled'`);
+    await q.query(`CREATE INDEX meetups_skill_terms_idx ON meetups USING gin (skill_terms)`);
+    // Distance searches come with text, skill and time filters; one GiST over all four lets the index decide
+    // them together, so the heap sees the few candidates that pass all of them rather than the whole area.
+    await q.query(`
+      CREATE INDEX meetups_geo_idx ON meetups USING gist (ll_to_earth(lat, lng), search, skill_terms, starts_at)
+       WHERE lat IS NOT NULL AND status = 'scheduled'`);
     await q.query(`CREATE INDEX meetups_organizer_idx ON meetups (organizer_id, starts_at)`);
 
     await q.query(`

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { QUEUES } from '../src/queues/queue-names.js';
 import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+
+// Runs wait for the worker; on a loaded machine that outlasts Jest's 5 s default.
+jest.setTimeout(60_000);
 
 interface Pair {
   learnerId: string;

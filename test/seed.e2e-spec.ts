@@ -31,6 +31,35 @@ describe('seed', () => {
     expect(meetups.rows[0].n).toBe(40);
   });
 
+  it('writes each meetup the skill closure that search filters on, as the service would', async () => {
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE m.skill_terms IS DISTINCT FROM coalesce(
+                (SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
+                   FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = m.id), ''::tsvector))::int AS wrong
+         FROM meetups m JOIN users u ON u.id = m.organizer_id WHERE u.email LIKE $1`,
+      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+    );
+    expect(rows[0]).toEqual({ n: 40, wrong: 0 });
+    // And through the API: a seeded meetup is found by the parent of one of its skills.
+    const pick = await pool.query(
+      `SELECT m.id, m.title, m.starts_at, sa.ancestor FROM meetups m JOIN users u ON u.id = m.organizer_id
+         JOIN meetup_skills ms ON ms.meetup_id = m.id JOIN skill_ancestors sa ON sa.skill = ms.skill AND sa.depth > 0
+        WHERE u.email LIKE $1 AND m.status = 'scheduled' AND m.starts_at > now() ORDER BY m.id LIMIT 1`,
+      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+    );
+    expect(pick.rows).toHaveLength(1);
+    const { id, starts_at: startsAt, ancestor } = pick.rows[0];
+    const login = await h.http().post('/v1/auth/login').send({ email: `learner-1-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
+    const res = await h
+      .http()
+      .get('/v1/meetups')
+      .query({ skill: ancestor, from: startsAt.toISOString(), to: new Date(startsAt.getTime() + 1000).toISOString(), limit: 100 })
+      .set({ authorization: `Bearer ${login.body.accessToken}` });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((m: { id: string }) => m.id)).toContain(id);
+  });
+
   it('seeded accounts log in with the documented demo password and have skills and goals', async () => {
     const login = await h.http().post('/v1/auth/login').send({ email: `learner-0-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
     expect(login.status).toBe(200);

@@ -26,8 +26,9 @@ export interface SqlQuery {
 /**
  * Scheduled meetups starting in [from, to), soonest first, keyset-paged on (starts_at, id) so pages stay
  * stable under equal start times. Each filter is an indexable predicate: full text on the generated
- * tsvector (GIN), skills through the ancestor closure (meetup_skills (skill, meetup_id)), distance as an
- * earth_box containment (GiST on ll_to_earth) refined by the exact earth_distance.
+ * tsvector (GIN), skills on skill_terms, the ancestor closure of the meetup's skills (GIN), distance as an
+ * earth_box containment refined by the exact earth_distance. With near, one GiST over (place, text, skills,
+ * start) checks all filters inside the index.
  */
 export function buildMeetupSearch(f: MeetupSearchFilter): SqlQuery {
   const params: unknown[] = [];
@@ -39,9 +40,9 @@ export function buildMeetupSearch(f: MeetupSearchFilter): SqlQuery {
   if (f.to) where.push(`m.starts_at < ${p(f.to)}`);
   if (f.q) where.push(`m.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
   if (f.skill) {
-    where.push(
-      `m.id IN (SELECT ms.meetup_id FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE sa.ancestor = ${p(f.skill)})`,
-    );
+    // skill_terms holds each meetup skill's ancestors (skill_ancestors, depth 0 included); format('%L') keeps a
+    // slug such as ci-cd one lexeme.
+    where.push(`m.skill_terms @@ format('%L', ${p(f.skill)}::text)::tsquery`);
   }
   if (f.near) {
     const origin = `ll_to_earth(${p(f.near.lat)}::float8, ${p(f.near.lng)}::float8)`;

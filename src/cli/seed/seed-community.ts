@@ -138,9 +138,14 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
     await client.query('BEGIN');
     await client.query(
       `INSERT INTO meetups (id, organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bool[],
-                            $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[])`,
+                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, skill_terms)
+       SELECT t.id, t.org, t.title, t.descr, t.starts, t.ends, t.tz, t.online, t.url, t.vname, t.vaddr, t.vcity, t.vcountry, t.lat, t.lng, t.cap, t.lvl,
+              -- the same closure the service writes (SKILL_TERMS_SQL), computed in this INSERT so no row is written twice
+              coalesce((SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
+                          FROM unnest(string_to_array(t.skills, ',')) AS s(skill) JOIN skill_ancestors sa ON sa.skill = s.skill), ''::tsvector)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bool[],
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[], $18::text[])
+           AS t(id, org, title, descr, starts, ends, tz, online, url, vname, vaddr, vcity, vcountry, lat, lng, cap, lvl, skills)`,
       [
         batch.map((m) => m.id),
         batch.map((m) => m.organizerId),
@@ -159,6 +164,7 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
         batch.map((m) => m.venue?.lng ?? null),
         batch.map((m) => m.capacity),
         batch.map((m) => m.level),
+        batch.map((m) => m.skills.join(',')),
       ],
     );
     const ms = batch.flatMap((m) => m.skills.map((s, position) => ({ id: m.id, s, position })));

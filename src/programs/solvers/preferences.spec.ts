@@ -62,6 +62,35 @@ describe('completePreferences', () => {
   });
 });
 
+describe('completePreferences on long lists', () => {
+  it('sorts long runs of equal scores by id and orders negative, zero and tiny scores correctly', () => {
+    const scores = [-2.5, -1e-300, -0, 0, 1e-300, 0.3, 0.3000000000000001, 1, 7];
+    const instance = fc.record({
+      ids: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 20, maxLength: 60 }),
+      // At most three distinct values, so runs of equal scores are long.
+      scores: fc
+        .shuffledSubarray(scores, { minLength: 1, maxLength: 3 })
+        .chain((pool) => fc.array(fc.constantFrom(...pool), { minLength: 60, maxLength: 60 })),
+    }).map(({ ids, scores: picked }): CohortInstance => ({
+      learners: ids,
+      mentors: [{ id: 'm', capacity: 1 }, { id: 'n', capacity: 1 }],
+      edges: ids.flatMap((id, i) => [
+        { learnerId: id, mentorId: 'm', score: picked[i] },
+        { learnerId: id, mentorId: 'n', score: picked[59 - i] },
+      ]),
+    }));
+    fc.assert(
+      fc.property(instance, (i) => {
+        const prefs = completePreferences(i);
+        const naive = naiveLists(i);
+        expect(prefs.mentorLists).toEqual(naive.mentor);
+        expect(prefs.learnerLists).toEqual(naive.learner);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('instance validation', () => {
   const cases: [string, CohortInstance][] = [
     ['duplicate learner', { ...base, learners: ['a', 'a'] }],
