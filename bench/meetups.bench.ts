@@ -1,31 +1,46 @@
-// Meetups benchmark: 200,000 meetups bulk-loaded with generate_series, then
-//   1. GET /v1/meetups' SQL (buildMeetupSearch) with q + skill + near, p50/p95 against a baseline measured in the
-//      same run (the same SQL with index scans switched off, and a SELECT 1 round trip as the floor);
-//   2. an RSVP storm: 2,000 concurrent RSVPs on one meetup with 100 seats through applyRsvp (the service's own
-//      transaction), asserting exactly 100 going, reporting RSVPs/s against bare transactions on the same pool.
-// Build and run:  npm run bench:build && node .bench-dist/bench/meetups.bench.js [--meetups=N] [--keep]
+// Meetups benchmark, W7 and W4 of issue 8:
+//   W7 (--only=search): 200,000 meetups bulk-loaded with generate_series, then GET /v1/meetups' SQL
+//      (buildMeetupSearch) per scenario, p50/p95 per pass against a baseline measured in the same run (the same
+//      SQL with index scans switched off, and a SELECT 1 round trip as the floor);
+//   W4 (--only=storm): 2,000 concurrent RSVPs on one meetup with 100 seats through applyRsvp (the service's own
+//      transaction), --runs times on fresh meetups, asserting exactly 100 going each time, reporting RSVPs/s
+//      against bare transactions on the same pool.
+// Run: npm run bench:w7 | bench:w4 [-- --meetups=N --runs=N --queries=N --keep]; without --only both run.
 // Uses a database of its own, guildhall_bench_meetups, on DATABASE_URL's server; dropped at the end unless --keep.
 import 'reflect-metadata';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildMeetupSearch, type MeetupSearchFilter } from '../src/meetups/meetup-search.sql.js';
 import { applyRsvp, type RsvpOutcome } from '../src/meetups/rsvp-transaction.js';
 import { EventsService } from '../src/queues/events.service.js';
+import { benchDatabase } from './support/bench-db.js';
+import { median, quantile, timed } from './support/stats.js';
 
-const meetupsArg = process.argv.find((a) => a.startsWith('--meetups='));
-const MEETUPS = meetupsArg ? Number(meetupsArg.slice('--meetups='.length)) : 200_000;
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    meetups: { type: 'string', default: '200000' },
+    runs: { type: 'string', default: '5' },
+    queries: { type: 'string', default: '500' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ONLY = args.only;
+if (ONLY !== undefined && ONLY !== 'search' && ONLY !== 'storm') throw new Error('--only is search or storm');
+const SEARCH = ONLY !== 'storm';
+const STORM = ONLY !== 'search';
+// The storm needs no bulk meetups; the search is about them.
+const MEETUPS = SEARCH ? Number(args.meetups) : 0;
+const RUNS = Number(args.runs);
+const QUERIES = Number(args.queries);
 const CHUNK = 20_000;
 const PAGE = 20;
-const QUERIES = 500;
 const BASELINE_QUERIES = 10;
 const GOAL_P95_MS = 30;
 const STORM_RSVPS = 2_000;
 const STORM_SEATS = 100;
 const STORM_POOL = 40;
-const DB_NAME = 'guildhall_bench_meetups';
-const keep = process.argv.includes('--keep');
 
 // Title words: each title draws three, so a one-word q matches roughly one meetup in seven.
 const WORDS = [
@@ -45,12 +60,6 @@ const CITIES: [string, string, number, number, string][] = [
   ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'], ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
 ];
 
-function withDatabase(url: URL, db: string): string {
-  const u = new URL(url.toString());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -62,36 +71,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 const fmt = (ms: number): string => ms.toFixed(2);
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await fn();
-  return [performance.now() - started, value];
-}
-
-function migrationsDataSource(url: string, poolSize = 10): DataSource {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return new DataSource({
-    type: 'postgres',
-    url,
-    migrations: [join(here, '..', 'migrations', '*.js')],
-    migrationsTableName: 'schema_migrations',
-    logging: ['error'],
-    extra: { max: poolSize },
-  });
-}
-
-async function migrate(url: string): Promise<void> {
-  const ds = migrationsDataSource(url);
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
-  } finally {
-    await ds.destroy();
-  }
+function poolDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({ type: 'postgres', url, logging: ['error'], extra: { max: poolSize } });
 }
 
 /**
@@ -218,8 +201,8 @@ async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], 
   return { times: times.sort((a, b) => a - b), rows };
 }
 
-async function stormUsers(db: pg.Client): Promise<{ meetupId: string; learners: string[] }> {
-  const learners = (
+async function stormLearners(db: pg.Client): Promise<string[]> {
+  return (
     await db.query<{ id: string }>(
       `WITH u AS (INSERT INTO users (email, password_hash, roles)
                   SELECT 'storm-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g RETURNING id, roles)
@@ -227,6 +210,9 @@ async function stormUsers(db: pg.Client): Promise<{ meetupId: string; learners: 
       [STORM_RSVPS],
     )
   ).rows.map((r) => r.id);
+}
+
+async function stormMeetup(db: pg.Client): Promise<string> {
   const meetup = await db.query<{ id: string }>(
     `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url, capacity)
      SELECT id, 'Storm night', 'Everyone at once', now() + interval '7 days', now() + interval '7 days 2 hours', 'UTC', true,
@@ -234,125 +220,167 @@ async function stormUsers(db: pg.Client): Promise<{ meetupId: string; learners: 
        FROM profiles WHERE roles @> ARRAY['organizer'] LIMIT 1 RETURNING id`,
     [STORM_SEATS],
   );
-  return { meetupId: meetup.rows[0].id, learners };
+  return meetup.rows[0].id;
 }
 
-async function rsvpStorm(url: string, db: pg.Client): Promise<{ rate: number; baselineRate: number; ok: boolean }> {
-  const { meetupId, learners } = await stormUsers(db);
-  const ds = migrationsDataSource(url, STORM_POOL);
-  await ds.initialize();
+interface StormRun {
+  rate: number;
+  baselineRate: number;
+  latencyP50: number;
+  latencyP95: number;
+  ok: boolean;
+}
+
+/** One storm on a fresh meetup: every learner answers `going` at once; checks the counters against the rows. */
+async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run: number): Promise<StormRun> {
+  const meetupId = await stormMeetup(db);
   const events = new EventsService();
+  // Baseline: the same number of concurrent transactions on the same pool, each one round trip inside BEGIN/COMMIT.
+  const [baselineMs] = await timed(() => Promise.all(learners.map(() => ds.transaction((tx) => tx.query('SELECT 1')))));
+  const latencies: number[] = [];
+  const [ms, outcomes] = await timed(() =>
+    Promise.all(
+      learners.map(async (id) => {
+        const [took, outcome] = await timed(() => ds.transaction((tx) => applyRsvp(tx, events, meetupId, id, 'going')));
+        latencies.push(took);
+        return outcome;
+      }),
+    ),
+  );
+  const going = outcomes.filter((o: RsvpOutcome) => o.status === 'going').length;
+  const positions = outcomes.filter((o) => o.status === 'waitlisted').map((o) => o.waitlistPosition!).sort((a, b) => a - b);
+  const row = (
+    await db.query(
+      `SELECT m.going_count, m.waitlist_count,
+              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'going') AS going_rows,
+              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted') AS waitlisted_rows
+         FROM meetups m WHERE m.id = $1`,
+      [meetupId],
+    )
+  ).rows[0];
+  const positionsOk = positions.length === STORM_RSVPS - STORM_SEATS && positions.every((p, i) => p === i + 1);
+  const ok =
+    going === STORM_SEATS && row.going_count === STORM_SEATS && row.going_rows === STORM_SEATS &&
+    row.waitlist_count === row.waitlisted_rows && row.waitlisted_rows === STORM_RSVPS - STORM_SEATS && positionsOk;
+  const result = {
+    rate: (STORM_RSVPS / ms) * 1000,
+    baselineRate: (STORM_RSVPS / baselineMs) * 1000,
+    latencyP50: quantile(latencies, 0.5),
+    latencyP95: quantile(latencies, 0.95),
+    ok,
+  };
+  console.log(
+    `  storm ${run}/${RUNS}: ${STORM_RSVPS} RSVPs in ${fmt(ms)} ms = ${result.rate.toFixed(0)}/s (bare ${result.baselineRate.toFixed(0)}/s), ` +
+      `RSVP latency p50 ${fmt(result.latencyP50)} ms p95 ${fmt(result.latencyP95)} ms; ${going} answered going, rows going=${row.going_rows} ` +
+      `waitlisted=${row.waitlisted_rows}, counters ${row.going_count}/${row.waitlist_count}, positions 1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
+  );
+  return result;
+}
+
+async function runStorms(url: string, db: pg.Client): Promise<boolean> {
+  console.log(`\nW4 RSVP storm: ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats, pool of ${STORM_POOL}, ${RUNS} runs`);
+  const learners = await stormLearners(db);
+  const ds = poolDataSource(url, STORM_POOL);
+  await ds.initialize();
+  const runs: StormRun[] = [];
   try {
-    // Baseline: the same number of concurrent transactions on the same pool, each one round trip inside BEGIN/COMMIT.
-    const [baselineMs] = await timed(() => Promise.all(learners.map(() => ds.transaction((tx) => tx.query('SELECT 1')))));
-    const [ms, outcomes] = await timed(() =>
-      Promise.all(learners.map((id) => ds.transaction((tx) => applyRsvp(tx, events, meetupId, id, 'going')))),
-    );
-    const going = outcomes.filter((o: RsvpOutcome) => o.status === 'going').length;
-    const positions = outcomes.filter((o) => o.status === 'waitlisted').map((o) => o.waitlistPosition!).sort((a, b) => a - b);
-    const row = (
-      await db.query(
-        `SELECT m.going_count, m.waitlist_count,
-                (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'going') AS going_rows,
-                (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted') AS waitlisted_rows
-           FROM meetups m WHERE m.id = $1`,
-        [meetupId],
-      )
-    ).rows[0];
-    const positionsOk = positions.length === STORM_RSVPS - STORM_SEATS && positions.every((p, i) => p === i + 1);
-    const ok =
-      going === STORM_SEATS && row.going_count === STORM_SEATS && row.going_rows === STORM_SEATS &&
-      row.waitlist_count === row.waitlisted_rows && row.waitlisted_rows === STORM_RSVPS - STORM_SEATS && positionsOk;
-    console.log(
-      `  ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats (pool ${STORM_POOL}): ${fmt(ms)} ms, ` +
-        `${going} answered going, rows going=${row.going_rows} waitlisted=${row.waitlisted_rows}, ` +
-        `counters going=${row.going_count} waitlist=${row.waitlist_count}, positions 1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
-    );
-    return { rate: (STORM_RSVPS / ms) * 1000, baselineRate: (STORM_RSVPS / baselineMs) * 1000, ok };
+    for (let i = 1; i <= RUNS; i++) runs.push(await rsvpStorm(ds, db, learners, i));
   } finally {
     await ds.destroy();
   }
+  const ok = runs.every((r) => r.ok);
+  const rate = median(runs.map((r) => r.rate));
+  const bare = median(runs.map((r) => r.baselineRate));
+  console.log(
+    `\nW4 result (medians over ${RUNS} runs): ${rate.toFixed(0)} RSVPs/s (slowest run ${Math.min(...runs.map((r) => r.rate)).toFixed(0)}/s), ` +
+      `RSVP latency p50 ${fmt(median(runs.map((r) => r.latencyP50)))} ms p95 ${fmt(median(runs.map((r) => r.latencyP95)))} ms; ` +
+      `bare transactions ${bare.toFixed(0)}/s (ratio ${(rate / bare).toFixed(2)}); exactly ${STORM_SEATS} going in every run: ${ok ? 'PASS' : 'FAIL'}`,
+  );
+  return ok;
+}
+
+async function runSearch(db: pg.Client): Promise<boolean> {
+  const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
+  const parents = (await db.query<{ slug: string }>(`SELECT DISTINCT ancestor AS slug FROM skill_ancestors WHERE depth > 0 ORDER BY 1`)).rows.map((r) => r.slug);
+  const scenarios: Scenario[] = [
+    { name: 'q + skill + near (50 km)', filter: (rnd, s) => ({ q: word(rnd), skill: s[Math.floor(rnd() * s.length)], near: nearCity(rnd), radiusKm: 50 }) },
+    { name: 'q + parent skill + near (50 km)', filter: (rnd) => ({ q: word(rnd), skill: parents[Math.floor(rnd() * parents.length)], near: nearCity(rnd), radiusKm: 50 }) },
+    { name: 'near only (25 km)', filter: (rnd) => ({ near: nearCity(rnd), radiusKm: 25 }) },
+    { name: 'q only', filter: (rnd) => ({ q: word(rnd) }) },
+    { name: 'no filter (next page of upcoming)', filter: () => ({}) },
+  ];
+
+  await runScenario(db, scenarios[0], skills, 50, 7); // warm-up
+  const floor: number[] = [];
+  for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
+
+  console.log(`\nW7 meetup search at ${MEETUPS} meetups: ${RUNS} passes × ${QUERIES} searches per scenario (page ${PAGE})`);
+  const results: { name: string; p50s: number[]; p95s: number[]; baseline: number[]; avgRows: number }[] = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    const p50s: number[] = [];
+    const p95s: number[] = [];
+    let rowsSeen = 0;
+    for (let pass = 1; pass <= RUNS; pass++) {
+      const { times, rows } = await runScenario(db, scenario, skills, QUERIES, 100 * pass + i);
+      p50s.push(quantile(times, 0.5));
+      p95s.push(quantile(times, 0.95));
+      rowsSeen += rows;
+    }
+    console.log(`  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms (avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`);
+    // Baseline: the same SQL with index use switched off for this session.
+    await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
+    const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i);
+    await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
+    console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
+    results.push({ name: scenario.name, p50s, p95s, baseline: baseline.times, avgRows: rowsSeen / QUERIES / RUNS });
+  }
+
+  console.log('\nEXPLAIN (ANALYZE, BUFFERS) q=postgres skill=sql near=Berlin 50 km:');
+  const q = buildMeetupSearch({ q: 'postgres', skill: 'sql', near: { lat: 52.52, lng: 13.405 }, radiusKm: 50, from: new Date(), limit: PAGE + 1 });
+  const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+  for (const line of plan) console.log(`  ${line}`);
+
+  console.log(`\nW7 result (medians over ${RUNS} passes of ${QUERIES} searches)`);
+  console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`);
+  let pass = true;
+  for (const r of results) {
+    const p50 = median(r.p50s);
+    const p95 = median(r.p95s);
+    const judged = r.name === scenarios[0].name;
+    if (judged) pass = p95 < GOAL_P95_MS;
+    const verdict = judged ? `goal p95 < ${GOAL_P95_MS} ms: ${pass ? 'PASS' : 'FAIL'}` : '(informational)';
+    console.log(
+      `  ${r.name}\n    indexed   p50 ${fmt(p50)}  p95 ${fmt(p95)}  ${verdict}` +
+        `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
+        `  → indexed is ${(quantile(r.baseline, 0.5) / p50).toFixed(1)}x faster at p50`,
+    );
+  }
+  return pass;
 }
 
 async function main(): Promise<void> {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  console.log(`created database ${DB_NAME}`);
-  const url = withDatabase(server, DB_NAME);
-  const db = new pg.Client({ connectionString: url });
+  const bench = await benchDatabase('meetups', {
+    load: async (url) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await load(c);
+      } finally {
+        await c.end();
+      }
+    },
+  });
+  const db = new pg.Client({ connectionString: bench.url });
   try {
-    await migrate(url);
     await db.connect();
-    await load(db);
-
-    const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
-    const parents = (await db.query<{ slug: string }>(`SELECT DISTINCT ancestor AS slug FROM skill_ancestors WHERE depth > 0 ORDER BY 1`)).rows.map((r) => r.slug);
-    const scenarios: Scenario[] = [
-      { name: 'q + skill + near (50 km)', filter: (rnd, s) => ({ q: word(rnd), skill: s[Math.floor(rnd() * s.length)], near: nearCity(rnd), radiusKm: 50 }) },
-      { name: 'q + parent skill + near (50 km)', filter: (rnd) => ({ q: word(rnd), skill: parents[Math.floor(rnd() * parents.length)], near: nearCity(rnd), radiusKm: 50 }) },
-      { name: 'near only (25 km)', filter: (rnd) => ({ near: nearCity(rnd), radiusKm: 25 }) },
-      { name: 'q only', filter: (rnd) => ({ q: word(rnd) }) },
-      { name: 'no filter (next page of upcoming)', filter: () => ({}) },
-    ];
-
-    await runScenario(db, scenarios[0], skills, 50, 7); // warm-up
-    const floor: number[] = [];
-    for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
-    floor.sort((a, b) => a - b);
-
-    console.log(`\ntiming ${QUERIES} searches per scenario (page ${PAGE})`);
-    const results: { name: string; indexed: number[]; baseline: number[]; avgRows: number }[] = [];
-    for (const [i, scenario] of scenarios.entries()) {
-      const { times, rows } = await runScenario(db, scenario, skills, QUERIES, 100 + i);
-      console.log(`  ${scenario.name}: p50 ${fmt(quantile(times, 0.5))} ms  p95 ${fmt(quantile(times, 0.95))} ms  (avg ${(rows / QUERIES).toFixed(1)} rows)`);
-      // Baseline: the same SQL with index use switched off for this session.
-      await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
-      const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i);
-      await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
-      console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
-      results.push({ name: scenario.name, indexed: times, baseline: baseline.times, avgRows: rows / QUERIES });
-    }
-
-    console.log('\nEXPLAIN (ANALYZE, BUFFERS) q=postgres skill=sql near=Berlin 50 km:');
-    const q = buildMeetupSearch({ q: 'postgres', skill: 'sql', near: { lat: 52.52, lng: 13.405 }, radiusKm: 50, from: new Date(), limit: PAGE + 1 });
-    const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-    for (const line of plan) console.log(`  ${line}`);
-
-    console.log('\nRSVP storm');
-    const storm = await rsvpStorm(url, db);
-
-    console.log('\nresults');
-    console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`);
-    let failed = false;
-    for (const r of results) {
-      const p95 = quantile(r.indexed, 0.95);
-      const judged = r.name === scenarios[0].name;
-      const pass = p95 < GOAL_P95_MS;
-      if (judged) failed ||= !pass;
-      const verdict = judged ? `goal p95 < ${GOAL_P95_MS} ms: ${pass ? 'PASS' : 'FAIL'}` : '(informational)';
-      console.log(
-        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  ${verdict}` +
-          `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
-          `  → indexed is ${(quantile(r.baseline, 0.5) / quantile(r.indexed, 0.5)).toFixed(1)}x faster at p50`,
-      );
-    }
-    console.log(
-      `  RSVP storm: ${storm.rate.toFixed(0)} RSVPs/s on one hot meetup; bare transactions on the same pool ${storm.baselineRate.toFixed(0)}/s ` +
-        `(${(storm.baselineRate / storm.rate).toFixed(1)}x); exactly ${STORM_SEATS} going: ${storm.ok ? 'PASS' : 'FAIL'}`,
-    );
-    failed ||= !storm.ok;
-    process.exitCode = failed ? 1 : 0;
+    let ok = true;
+    if (SEARCH) ok = (await runSearch(db)) && ok;
+    if (STORM) ok = (await runStorms(bench.url, db)) && ok;
+    process.exitCode = ok ? 0 : 1;
   } finally {
     await db.end().catch(() => undefined);
-    if (keep) console.log(`kept database ${DB_NAME}`);
-    else {
-      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      console.log(`dropped database ${DB_NAME}`);
-    }
-    await admin.end();
+    await bench.drop();
+    console.log(args.keep ? 'kept database guildhall_bench_meetups' : 'dropped database guildhall_bench_meetups');
   }
 }
 
