@@ -1,27 +1,26 @@
-// Cohort matching benchmark: 10,000 learners x 2,000 mentors, capacities 1-5, 50 candidates each.
-// Build and run (tsc may report errors in other files; output is still emitted):
-//   npx tsc -p tsconfig.json --outDir /tmp/benchbuild --noEmit false --rootDir . ; node /tmp/benchbuild/bench/cohort-matching.bench.js
+// Cohort matching benchmark (W6): 10,000 learners x 2,000 mentors, capacities 1-5, 50 candidates each; both solvers
+// --runs times against a baseline from the same run (sorting every candidate list, the least any solver must do).
+// Run: npm run bench:w6 [-- --learners=N --mentors=N --runs=N]
+import { parseArgs } from 'node:util';
 import { solveOptimal, solveStable, type CohortEdge, type CohortInstance, type CohortResult } from '../src/programs/solvers/index.js';
+import { seededRandom } from './support/sql-bench.js';
+import { quantile } from './support/stats.js';
 
-const LEARNERS = 10_000;
-const MENTORS = 2_000;
-const CANDIDATES = 50;
-const RUNS = 5;
+const { values: args } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '10000' },
+    mentors: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const LEARNERS = Number(args.learners);
+const MENTORS = Number(args.mentors);
+const CANDIDATES = Math.min(50, MENTORS);
+const RUNS = Number(args.runs);
 const GOAL_MS = { stable: 1_000, optimal: 10_000 } as const;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(seed: number): CohortInstance {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = (n: number) => Math.floor(rnd() * n);
   const learners = Array.from({ length: LEARNERS }, (_, i) => `learner-${i}`);
   const mentors = Array.from({ length: MENTORS }, (_, i) => ({ id: `mentor-${i}`, capacity: 1 + pick(5) }));
@@ -58,10 +57,6 @@ function sortCandidateLists(instance: CohortInstance): number {
   let sorted = 0;
   for (const list of byLearner.values()) sorted += list.sort((a, b) => b.score - a.score).length;
   return sorted;
-}
-
-function quantile(sortedMs: number[], q: number): number {
-  return sortedMs[Math.max(0, Math.ceil(q * sortedMs.length) - 1)];
 }
 
 function measure<T>(label: string, fn: () => T, describe: (value: T) => string): number[] {

@@ -15,7 +15,8 @@ import { buildMeetupSearch, type MeetupSearchFilter } from '../src/meetups/meetu
 import { applyRsvp, type RsvpOutcome } from '../src/meetups/rsvp-transaction.js';
 import { EventsService } from '../src/queues/events.service.js';
 import { benchDatabase } from './support/bench-db.js';
-import { median, quantile, timed } from './support/stats.js';
+import { explain, roundTripFloor, seededRandom, withClient, withoutIndexes } from './support/sql-bench.js';
+import { fmt, median, passes, quantile, timed } from './support/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,19 +60,6 @@ const CITIES: [string, string, number, number, string][] = [
   ['Bengaluru', 'IN', 12.972, 77.595, 'Asia/Kolkata'], ['Tokyo', 'JP', 35.676, 139.65, 'Asia/Tokyo'],
   ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'], ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const fmt = (ms: number): string => ms.toFixed(2);
 
 function poolDataSource(url: string, poolSize: number): DataSource {
   return new DataSource({ type: 'postgres', url, logging: ['error'], extra: { max: poolSize } });
@@ -189,7 +177,7 @@ const nearCity = (rnd: () => number) => {
 const word = (rnd: () => number) => WORDS[Math.floor(rnd() * WORDS.length)];
 
 async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number): Promise<{ times: number[]; rows: number }> {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < n; i++) {
@@ -198,7 +186,7 @@ async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], 
     rows += res.rows.length;
     times.push(ms);
   }
-  return { times: times.sort((a, b) => a - b), rows };
+  return { times, rows };
 }
 
 async function stormLearners(db: pg.Client): Promise<string[]> {
@@ -311,34 +299,26 @@ async function runSearch(db: pg.Client): Promise<boolean> {
   ];
 
   await runScenario(db, scenarios[0], skills, 50, 7); // warm-up
-  const floor: number[] = [];
-  for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
+  const floor = await roundTripFloor(db);
 
   console.log(`\nW7 meetup search at ${MEETUPS} meetups: ${RUNS} passes × ${QUERIES} searches per scenario (page ${PAGE})`);
   const results: { name: string; p50s: number[]; p95s: number[]; baseline: number[]; avgRows: number }[] = [];
   for (const [i, scenario] of scenarios.entries()) {
-    const p50s: number[] = [];
-    const p95s: number[] = [];
     let rowsSeen = 0;
-    for (let pass = 1; pass <= RUNS; pass++) {
+    const { p50s, p95s } = await passes(RUNS, async (pass) => {
       const { times, rows } = await runScenario(db, scenario, skills, QUERIES, 100 * pass + i);
-      p50s.push(quantile(times, 0.5));
-      p95s.push(quantile(times, 0.95));
       rowsSeen += rows;
-    }
+      return times;
+    });
     console.log(`  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms (avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`);
-    // Baseline: the same SQL with index use switched off for this session.
-    await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
-    const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i);
-    await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
+    const baseline = await withoutIndexes(db, () => runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i));
     console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
     results.push({ name: scenario.name, p50s, p95s, baseline: baseline.times, avgRows: rowsSeen / QUERIES / RUNS });
   }
 
   console.log('\nEXPLAIN (ANALYZE, BUFFERS) q=postgres skill=sql near=Berlin 50 km:');
   const q = buildMeetupSearch({ q: 'postgres', skill: 'sql', near: { lat: 52.52, lng: 13.405 }, radiusKm: 50, from: new Date(), limit: PAGE + 1 });
-  const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-  for (const line of plan) console.log(`  ${line}`);
+  for (const line of await explain(db, q.text, q.params)) console.log(`  ${line}`);
 
   console.log(`\nW7 result (medians over ${RUNS} passes of ${QUERIES} searches)`);
   console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`);
@@ -359,17 +339,7 @@ async function runSearch(db: pg.Client): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const bench = await benchDatabase('meetups', {
-    load: async (url) => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await load(c);
-      } finally {
-        await c.end();
-      }
-    },
-  });
+  const bench = await benchDatabase('meetups', { load: (url) => withClient(url, load) });
   const db = new pg.Client({ connectionString: bench.url });
   try {
     await db.connect();

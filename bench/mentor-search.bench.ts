@@ -1,66 +1,29 @@
 // Mentor search benchmark: 100,000 mentors and ~1,000,000 profile_skills rows, then GET /v1/mentors' SQL
 // (skill + minLevel, parent skills included) timed over many random skills, against a no-index baseline
-// measured in the same run. Build and run:  npm run bench:build && node .bench-dist/bench/mentor-search.bench.js [--keep]
+// measured in the same run. Run: npm run bench:w8 [-- --mentors=N --runs=N --queries=N --keep]
 // Uses a database of its own, guildhall_bench_mentor_search, on DATABASE_URL's server; dropped at the end unless --keep.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { mentorSearchQuery, mentorSkillsQuery, type MentorSearchFilter, type MentorSearchRow } from '../src/profiles/mentor-search.sql.js';
+import { benchDatabase } from './support/bench-db.js';
+import { explain, roundTripFloor, seededRandom, withClient, withoutIndexes } from './support/sql-bench.js';
+import { fmt, passes, quantile, timed } from './support/stats.js';
 
-const mentorsArg = process.argv.find((a) => a.startsWith('--mentors='));
-const MENTORS = mentorsArg ? Number(mentorsArg.slice('--mentors='.length)) : 100_000;
+const { values: args } = parseArgs({
+  options: {
+    mentors: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    queries: { type: 'string', default: '600' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const MENTORS = Number(args.mentors);
+const RUNS = Number(args.runs);
+const QUERIES = Number(args.queries);
 const CHUNK = 10_000;
 const PAGE = 20;
-const QUERIES = 600;
 const BASELINE_QUERIES = 40;
 const GOAL_P95_MS = 20;
-const DB_NAME = 'guildhall_bench_mentor_search';
-const keep = process.argv.includes('--keep');
-
-function withDatabase(url: URL, db: string): string {
-  const u = new URL(url.toString());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-const fmt = (ms: number): string => ms.toFixed(2);
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await fn();
-  return [performance.now() - started, value];
-}
-
-async function migrate(url: string): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ds = new DataSource({
-    type: 'postgres',
-    url,
-    migrations: [join(here, '..', 'migrations', '*.js')],
-    migrationsTableName: 'schema_migrations',
-    logging: ['error'],
-  });
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
-  } finally {
-    await ds.destroy();
-  }
-}
 
 async function load(db: pg.Client): Promise<void> {
   const started = performance.now();
@@ -125,7 +88,7 @@ interface Scenario {
 }
 
 async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number, withPageSkills: boolean): Promise<number[]> {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const filter = scenario.filter(skills[Math.floor(rnd() * skills.length)], rnd);
@@ -139,29 +102,14 @@ async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], 
     });
     times.push(ms);
   }
-  return times.sort((a, b) => a - b);
-}
-
-async function explain(db: pg.Client, filter: MentorSearchFilter): Promise<string[]> {
-  const q = mentorSearchQuery(filter);
-  const res = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
-  return res.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+  return times;
 }
 
 async function main(): Promise<void> {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  console.log(`created database ${DB_NAME}`);
-  const url = withDatabase(server, DB_NAME);
-  const db = new pg.Client({ connectionString: url });
+  const bench = await benchDatabase('mentor_search', { load: (url) => withClient(url, load) });
+  const db = new pg.Client({ connectionString: bench.url });
   try {
-    await migrate(url);
     await db.connect();
-    await load(db);
-
     const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
     const scenarios: Scenario[] = [
       { name: 'skill + minLevel', filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 5), acceptingOnly: false }) },
@@ -171,23 +119,17 @@ async function main(): Promise<void> {
       },
     ];
 
-    // Floor: a raw round trip, so the figures can be read against the connection's own cost.
-    await runScenario(db, scenarios[0], skills, 50, 7, false);
-    const floor: number[] = [];
-    for (let i = 0; i < 200; i++) floor.push((await timed(() => db.query('SELECT 1')))[0]);
-    floor.sort((a, b) => a - b);
+    await runScenario(db, scenarios[0], skills, 50, 7, false); // warm-up
+    const floor = await roundTripFloor(db);
 
-    console.log(`\ntiming ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`);
-    const results: { name: string; indexed: number[]; withSkills: number[]; baseline: number[] }[] = [];
+    console.log(`\nW8 mentor search at ${MENTORS} mentors: ${RUNS} passes × ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`);
+    const results: { name: string; indexed: Awaited<ReturnType<typeof passes>>; withSkills: Awaited<ReturnType<typeof passes>>; baseline: number[] }[] = [];
     for (const [i, scenario] of scenarios.entries()) {
-      const indexed = await runScenario(db, scenario, skills, QUERIES, 100 + i, false);
-      console.log(`  ${scenario.name}: search p50 ${fmt(quantile(indexed, 0.5))} ms  p95 ${fmt(quantile(indexed, 0.95))} ms`);
-      const withSkills = await runScenario(db, scenario, skills, QUERIES, 100 + i, true);
-      console.log(`  ${scenario.name}: search + page skills p50 ${fmt(quantile(withSkills, 0.5))} ms  p95 ${fmt(quantile(withSkills, 0.95))} ms`);
-      // Baseline: the same SQL with index use switched off for this session (sequential scans and hash joins).
-      await db.query(`SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off`);
-      const baseline = await runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false);
-      await db.query(`RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan`);
+      const indexed = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, false));
+      console.log(`  ${scenario.name}: search per pass p50 [${indexed.p50s.map(fmt).join(', ')}] ms, p95 [${indexed.p95s.map(fmt).join(', ')}] ms`);
+      const withSkills = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, true));
+      console.log(`  ${scenario.name}: search + page skills p50 ${fmt(withSkills.p50)} ms  p95 ${fmt(withSkills.p95)} ms`);
+      const baseline = await withoutIndexes(db, () => runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false));
       console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
       results.push({ name: scenario.name, indexed, withSkills, baseline });
     }
@@ -205,37 +147,33 @@ async function main(): Promise<void> {
     console.log(`  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ${fmt(Math.max(...deepTimes))} ms`);
 
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) skill=sql (parent of 6 skills) minLevel=3, first page:');
-    const plan = await explain(db, { skill: 'sql', minLevel: 3, acceptingOnly: false, rows: PAGE + 1 });
+    const planQuery = mentorSearchQuery({ skill: 'sql', minLevel: 3, acceptingOnly: false, rows: PAGE + 1 });
+    const plan = await explain(db, planQuery.text, planQuery.values);
     for (const line of plan) console.log(`  ${line}`);
     const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
     console.log(`  indexes used: ${indexes.join(', ') || 'none'}`);
 
-    console.log('\nresults (ms)');
+    console.log(`\nW8 result (ms; medians over ${RUNS} passes of ${QUERIES} searches)`);
     console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))}  p95 ${fmt(quantile(floor, 0.95))}`);
     let failed = false;
     for (const r of results) {
-      const p95 = quantile(r.indexed, 0.95);
       // The goal is set for skill + minLevel; the filtered scenario is reported for information.
       const judged = r.name === scenarios[0].name;
-      const pass = p95 < GOAL_P95_MS;
+      const pass = r.indexed.p95 < GOAL_P95_MS;
       if (judged) failed ||= !pass;
       const verdict = judged ? `goal p95 < ${GOAL_P95_MS}: ${pass ? 'PASS' : 'FAIL'}` : '(informational)';
       console.log(
-        `  ${r.name}\n    indexed   p50 ${fmt(quantile(r.indexed, 0.5))}  p95 ${fmt(p95)}  ${verdict}` +
-          `\n    + skills  p50 ${fmt(quantile(r.withSkills, 0.5))}  p95 ${fmt(quantile(r.withSkills, 0.95))}` +
+        `  ${r.name}\n    indexed   p50 ${fmt(r.indexed.p50)}  p95 ${fmt(r.indexed.p95)}  ${verdict}` +
+          `\n    + skills  p50 ${fmt(r.withSkills.p50)}  p95 ${fmt(r.withSkills.p95)}` +
           `\n    baseline  p50 ${fmt(quantile(r.baseline, 0.5))}  p95 ${fmt(quantile(r.baseline, 0.95))}` +
-          `  → indexed is ${(quantile(r.baseline, 0.5) / quantile(r.indexed, 0.5)).toFixed(0)}x faster at p50`,
+          `  → indexed is ${(quantile(r.baseline, 0.5) / r.indexed.p50).toFixed(0)}x faster at p50`,
       );
     }
     process.exitCode = failed ? 1 : 0;
   } finally {
     await db.end().catch(() => undefined);
-    if (keep) console.log(`kept database ${DB_NAME}`);
-    else {
-      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      console.log(`dropped database ${DB_NAME}`);
-    }
-    await admin.end();
+    await bench.drop();
+    console.log(args.keep ? 'kept database guildhall_bench_mentor_search' : 'dropped database guildhall_bench_mentor_search');
   }
 }
 

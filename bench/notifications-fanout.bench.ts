@@ -1,63 +1,41 @@
 // Notification fan-out benchmark: one outbox event addressed to 50,000 members, timed end to end (commit of the
 // outbox row -> relay -> events job -> batched in-app INSERTs) by the real worker, next to bare BullMQ throughput
 // (no-op jobs through one Worker) measured in the same run: the cost a one-job-per-recipient design would start from.
-// Build and run:  npm run bench:build && node .bench-dist/bench/notifications-fanout.bench.js [--members=50000] [--runs=5] [--keep]
+// Run: npm run bench:w5 [-- --members=50000 --runs=5 --keep]
 // Uses a database of its own, guildhall_bench_notifications, on DATABASE_URL's server, and a queue prefix of its own;
 // both are dropped at the end unless --keep.
 import 'reflect-metadata';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../src/app/create-worker-app.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { EventsService } from '../src/queues/events.service.js';
 import { QUEUES } from '../src/queues/queue-names.js';
 import { bullConnection } from '../src/redis/redis-options.js';
+import { benchDatabase } from './support/bench-db.js';
+import { withClient } from './support/sql-bench.js';
+import { median, p95 } from './support/stats.js';
 
-const arg = (name: string, fallback: number): number => {
-  const raw = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return raw ? Number(raw.split('=')[1]) : fallback;
-};
-const MEMBERS = arg('members', 50_000);
-const RUNS = arg('runs', 5);
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: '50000' },
+    runs: { type: 'string', default: '5' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const MEMBERS = Number(args.members);
+const RUNS = Number(args.runs);
 const BASELINE_JOBS = 20_000;
 const BASELINE_RUNS = 3;
-const DB_NAME = 'guildhall_bench_notifications';
-const keep = process.argv.includes('--keep');
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `gh_bench_notif_${randomBytes(3).toString('hex')}`;
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-const median = (xs: number[]): number => quantile([...xs].sort((a, b) => a - b), 0.5);
-const p95 = (xs: number[]): number => quantile([...xs].sort((a, b) => a - b), 0.95);
-
-function withDatabase(url: URL, db: string): string {
-  const u = new URL(url.toString());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function migrate(url: string): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ds = new DataSource({ type: 'postgres', url, migrations: [join(here, '..', 'migrations', '*.js')], migrationsTableName: 'schema_migrations', logging: ['error'] });
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
-  } finally {
-    await ds.destroy();
-  }
-}
-
 async function createMembers(url: string): Promise<string[]> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
+  return withClient(url, async (db) => {
     const started = performance.now();
     const { rows } = await db.query<{ id: string }>(
       `WITH u AS (
@@ -76,9 +54,7 @@ async function createMembers(url: string): Promise<string[]> {
     await db.query('ANALYZE');
     console.log(`created ${rows.length} members in ${(performance.now() - started).toFixed(0)} ms`);
     return rows.map((r) => r.id);
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /** Bare BullMQ: BASELINE_JOBS no-op jobs added in bulk and consumed by one Worker at the worker's concurrency. */
@@ -119,15 +95,10 @@ async function deleteKeys(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  const url = withDatabase(server, DB_NAME);
+  const bench = await benchDatabase('notifications');
+  const url = bench.url;
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '50', SMTP_URL: '' });
   try {
-    await migrate(url);
     const members = await createMembers(url);
     const expected = members.filter((_, i) => i % 50 !== 0).length;
 
@@ -171,11 +142,8 @@ async function main(): Promise<void> {
     console.log(`  bare BullMQ no-op jobs/s      median ${median(baseline).toFixed(0)}  worst ${Math.min(...baseline).toFixed(0)}`);
     console.log(`  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`);
   } finally {
-    if (!keep) {
-      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      await deleteKeys();
-    }
-    await admin.end();
+    await bench.drop();
+    if (!args.keep) await deleteKeys();
   }
 }
 

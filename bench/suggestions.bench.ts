@@ -2,13 +2,12 @@
 // 50,000 rated mentorships; one learner with three goals. Times the refresh the worker runs (SQL retrieval +
 // JS scoring + store) and GET /v1/match-suggestions' SQL, against a naive baseline measured in the same run
 // (load every open mentor with all their skills and reputation, score everyone in JS), and checks both give
-// the same top 50. Build and run:  npm run bench:build && node .bench-dist/bench/suggestions.bench.js [--keep] [--reuse]
-// Uses a database of its own, guildhall_bench_suggestions, on DATABASE_URL's server; dropped at the end unless --keep
-// (--reuse runs against a kept database without loading it again).
+// the same top 50. Run: npm run bench:w3 [-- --mentors=N --runs=N --keep --reuse]; the other counts scale with
+// --mentors. Uses a database of its own, guildhall_bench_suggestions, on DATABASE_URL's server; dropped at the end
+// unless --keep (--reuse runs against a kept database without loading it again).
 import 'reflect-metadata';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { parseArgs } from 'node:util';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { SUGGESTIONS_READ_SQL } from '../src/matching/match-suggestions.service.js';
@@ -18,30 +17,29 @@ import { loadLearner, loadMentorDetails, loadTaxonomy, OPEN_MENTOR } from '../sr
 import { SUGGESTIONS_KEPT, SuggestionsRefreshService } from '../src/matching/suggestions-refresh.service.js';
 import { byRank } from '../src/matching/top-matches.js';
 import { EventsService } from '../src/queues/events.service.js';
+import { benchDatabase } from './support/bench-db.js';
+import { withClient } from './support/sql-bench.js';
+import { fmt, quantile } from './support/stats.js';
 
-const MENTORS = 100_000;
-const PAST_LEARNERS = 20_000;
-const PAST_REQUESTS = 200_000;
-const RATED_MENTORSHIPS = 50_000;
+const { values: args } = parseArgs({
+  options: {
+    mentors: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '40' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const MENTORS = Number(args.mentors);
+const PAST_LEARNERS = Math.ceil(MENTORS / 5);
+const PAST_REQUESTS = MENTORS * 2;
+const RATED_MENTORSHIPS = Math.ceil(MENTORS / 2);
 const CHUNK = 10_000;
-const REFRESH_RUNS = 40;
-const READ_RUNS = 1000;
-const BASELINE_RUNS = 5;
+const REFRESH_RUNS = Number(args.runs);
+const READ_RUNS = REFRESH_RUNS * 25;
+const BASELINE_RUNS = Math.max(1, Math.ceil(REFRESH_RUNS / 8));
 const GOAL_REFRESH_P95_MS = 250;
 const GOAL_READ_P95_MS = 10;
-const DB_NAME = 'guildhall_bench_suggestions';
-const keep = process.argv.includes('--keep') || process.argv.includes('--reuse');
-const reuse = process.argv.includes('--reuse');
 const NOW = new Date();
-
-function withDatabase(url: URL, db: string): string {
-  const u = new URL(url.toString());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-const quantile = (sorted: number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-const fmt = (ms: number): string => ms.toFixed(2);
 const secs = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 async function measure(label: string, runs: number, fn: () => Promise<unknown>, everyRun = false): Promise<number[]> {
@@ -54,18 +52,6 @@ async function measure(label: string, runs: number, fn: () => Promise<unknown>, 
     if (everyRun) console.log(`  ${label} run ${i}/${runs}: ${fmt(ms)} ms`);
   }
   return times.sort((a, b) => a - b);
-}
-
-async function migrate(url: string): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ds = new DataSource({ type: 'postgres', url, migrations: [join(here, '..', 'migrations', '*.js')], migrationsTableName: 'schema_migrations', logging: ['error'] });
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    console.log(`migrated: ${ran.map((m) => m.name).join(', ')}`);
-  } finally {
-    await ds.destroy();
-  }
 }
 
 const WINDOWS = `(
@@ -207,27 +193,9 @@ async function naiveTop(ds: DataSource, learnerId: string): Promise<{ mentorId: 
 }
 
 async function main(): Promise<void> {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const url = withDatabase(server, DB_NAME);
-  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await admin.connect();
-  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB_NAME])).rowCount === 1;
-  if (!(reuse && exists)) {
-    await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-    console.log(`created database ${DB_NAME}`);
-    await migrate(url);
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    try {
-      await load(db);
-    } finally {
-      await db.end();
-    }
-  } else {
-    console.log(`reusing database ${DB_NAME}`);
-  }
-
+  // --reuse keeps a loaded database between runs (and implies --keep).
+  const bench = await benchDatabase('suggestions', { reuse: args.reuse, load: (url) => withClient(url, load) });
+  const url = bench.url;
   const ds = new DataSource({ type: 'postgres', url, logging: ['error'], extra: { max: 4 } });
   await ds.initialize();
   let failed = false;
@@ -273,11 +241,7 @@ async function main(): Promise<void> {
     console.log(`  naive / refresh (median): ${(quantile(baseline, 0.5) / quantile(refresh, 0.5)).toFixed(1)}x`);
   } finally {
     await ds.destroy();
-    if (!keep) {
-      await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      console.log(`dropped database ${DB_NAME}`);
-    }
-    await admin.end();
+    if (!args.reuse) await bench.drop();
   }
   process.exitCode = failed ? 1 : 0;
 }

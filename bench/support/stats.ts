@@ -26,3 +26,17 @@ export function report(rows: { workload: string; median: number; p95: number; un
     );
   }
 }
+
+export const fmt = (ms: number): string => ms.toFixed(2);
+
+/** Median over `runs` passes of each pass's p50 and p95: one slow or lucky pass moves neither figure. */
+export async function passes(runs: number, pass: (i: number) => Promise<number[]>): Promise<{ p50: number; p95: number; p50s: number[]; p95s: number[] }> {
+  const p50s: number[] = [];
+  const p95s: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const times = await pass(i);
+    p50s.push(quantile(times, 0.5));
+    p95s.push(quantile(times, 0.95));
+  }
+  return { p50: median(p50s), p95: median(p95s), p50s, p95s };
+}

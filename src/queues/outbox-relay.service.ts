@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import pg from 'pg';
@@ -13,7 +13,7 @@ import { OutboxRelay } from './outbox-relay.js';
  * backing off while Redis is unreachable (the rows simply wait in the outbox).
  */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private loop?: Promise<void>;
@@ -41,7 +41,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, application shutdown: the DataSource closes on shutdown, and a relay batch still running
+  // then would have its connection cut under it.
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

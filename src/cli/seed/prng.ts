@@ -5,7 +5,9 @@ export class Prng {
     this.state = seed >>> 0;
   }
   next(): number {
-    let t = (this.state += 0x6d2b79f5);
+    // Kept to 32 bits: a float state would pass 2^53 after ~5M draws and lose its low bits.
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
