@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startHarness, type Harness } from './support/harness.js';
+import { registerUser, startHarness, type Harness } from './support/harness.js';
 
 describe('operations endpoints', () => {
   let h: Harness;
@@ -51,6 +51,11 @@ describe('operations endpoints', () => {
       const res = await broken.http().get('/health/ready');
       expect(res.status).toBe(503);
       expect(res.body.checks).toEqual({ postgres: 'up', redis: 'down' });
+      // Rate limits and the revocation check fail open: members keep using the API while Redis is away.
+      const user = await registerUser(broken);
+      const me = await broken.http().get('/v1/me').set(user.auth);
+      expect(me.status).toBe(200);
+      expect(me.body.id).toBe(user.id);
     } finally {
       await broken.close();
     }

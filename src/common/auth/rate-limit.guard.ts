@@ -20,11 +20,17 @@ return n`;
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly redis: Redis & { rateLimitHit(key: string, ttlMs: number): Promise<number> };
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // A defined command is sent as EVALSHA (the script body only when Redis has not cached it yet).
+    redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT });
+    this.redis = redis as typeof this.redis;
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
@@ -35,7 +41,7 @@ export class RateLimitGuard implements CanActivate {
     const window = Math.floor(now / 60000);
     let hits: number;
     try {
-      hits = (await this.redis.eval(HIT, 1, `${this.config.queuePrefix}:rl:${tracker}:${window}`, 61000)) as number;
+      hits = await this.redis.rateLimitHit(`${this.config.queuePrefix}:rl:${tracker}:${window}`, 61000);
     } catch {
       return true;
     }
