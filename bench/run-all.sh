@@ -10,7 +10,7 @@ smoke=0
 if [ "${1:-}" = "--smoke" ]; then smoke=1; shift; fi
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)$([ $smoke = 1 ] && echo -smoke)"
 mkdir -p "$out"
-npm run --silent bench:build
+npm run --silent bench:build || { echo "bench:build failed"; exit 1; }
 workloads=("$@")
 [ ${#workloads[@]} -eq 0 ] && workloads=(w1 w2 w3 w4 w5 w6 w7 w8 seed)
 # Tiny sizes: the same code paths and correctness checks, in seconds.
