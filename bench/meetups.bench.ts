@@ -10,11 +10,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { buildMeetupSearch, type MeetupSearchFilter } from '../src/meetups/meetup-search.sql.js';
 import { applyRsvp, type RsvpOutcome } from '../src/meetups/rsvp-transaction.js';
 import { EventsService } from '../src/queues/events.service.js';
-import { benchDatabase } from './support/bench-db.js';
+import { benchDatabase, benchDataSource } from './support/bench-db.js';
 import { explain, roundTripFloor, seededRandom, withClient, withoutIndexes } from './support/sql-bench.js';
 import { fmt, median, passes, quantile, timed } from './support/stats.js';
 
@@ -60,10 +60,6 @@ const CITIES: [string, string, number, number, string][] = [
   ['Bengaluru', 'IN', 12.972, 77.595, 'Asia/Kolkata'], ['Tokyo', 'JP', 35.676, 139.65, 'Asia/Tokyo'],
   ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'], ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
 ];
-
-function poolDataSource(url: string, poolSize: number): DataSource {
-  return new DataSource({ type: 'postgres', url, logging: ['error'], extra: { max: poolSize } });
-}
 
 /**
  * Bulk loading is faster with the secondary indexes built once at the end; their definitions are read from
@@ -275,7 +271,7 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
 async function runStorms(url: string, db: pg.Client): Promise<boolean> {
   console.log(`\nW4 RSVP storm: ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats, pool of ${STORM_POOL}, ${RUNS} runs`);
   const learners = await stormLearners(db);
-  const ds = poolDataSource(url, STORM_POOL);
+  const ds = benchDataSource(url, STORM_POOL);
   await ds.initialize();
   const runs: StormRun[] = [];
   try {

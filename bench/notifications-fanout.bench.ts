@@ -9,12 +9,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../src/app/create-worker-app.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { EventsService } from '../src/queues/events.service.js';
 import { QUEUES } from '../src/queues/queue-names.js';
+import { deletePrefixedKeys } from '../src/redis/delete-prefixed-keys.js';
 import { bullConnection } from '../src/redis/redis-options.js';
 import { benchDatabase } from './support/bench-db.js';
 import { withClient } from './support/sql-bench.js';
@@ -83,17 +83,6 @@ async function noopThroughput(concurrency: number, run: number): Promise<number>
   return rate;
 }
 
-async function deleteKeys(): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-}
-
 async function main(): Promise<void> {
   const bench = await benchDatabase('notifications');
   const url = bench.url;
@@ -143,7 +132,7 @@ async function main(): Promise<void> {
     console.log(`  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`);
   } finally {
     await bench.drop();
-    if (!args.keep) await deleteKeys();
+    if (!args.keep) await deletePrefixedKeys(redisUrl, prefix);
   }
 }
 

@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { SUGGESTIONS_READ_SQL } from '../src/matching/match-suggestions.service.js';
 import { createSkillGraph, prepareLearner, scoreMentor } from '../src/matching/scoring/index.js';
@@ -17,7 +17,7 @@ import { loadLearner, loadMentorDetails, loadTaxonomy, OPEN_MENTOR } from '../sr
 import { SUGGESTIONS_KEPT, SuggestionsRefreshService } from '../src/matching/suggestions-refresh.service.js';
 import { byRank } from '../src/matching/top-matches.js';
 import { EventsService } from '../src/queues/events.service.js';
-import { benchDatabase } from './support/bench-db.js';
+import { benchDatabase, benchDataSource } from './support/bench-db.js';
 import { withClient } from './support/sql-bench.js';
 import { fmt, quantile } from './support/stats.js';
 
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   // --reuse keeps a loaded database between runs (and implies --keep).
   const bench = await benchDatabase('suggestions', { reuse: args.reuse, load: (url) => withClient(url, load) });
   const url = bench.url;
-  const ds = new DataSource({ type: 'postgres', url, logging: ['error'], extra: { max: 4 } });
+  const ds = benchDataSource(url, 4);
   await ds.initialize();
   let failed = false;
   try {

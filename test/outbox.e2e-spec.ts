@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createWorkerApp } from '../src/app/create-worker-app.js';
 import { EventsService } from '../src/queues/events.service.js';
+import { OutboxRelayService } from '../src/queues/outbox-relay.service.js';
 import { OutboxRelay } from '../src/queues/outbox-relay.js';
 import { bullConnection } from '../src/redis/redis-options.js';
 import { startHarness, type Harness } from './support/harness.js';
@@ -102,4 +106,28 @@ describe('transactional outbox', () => {
     await queue.add('suggestions.ready', { eventId: id }, { jobId: id });
     expect(await queue.getJobCountByTypes('waiting')).toBe(before);
   });
+
+  it('a worker shutting down lets the relay batch in flight finish before the database pool closes', async () => {
+    const worker = await createWorkerApp(h.config);
+    const service = worker.get(OutboxRelayService);
+    const ds = worker.get<DataSource>(getDataSourceToken());
+    let inFlight!: () => void;
+    const started = new Promise<void>((resolve) => (inFlight = resolve));
+    let outcome: unknown = 'not run';
+    // A batch that is still talking to Postgres when shutdown begins.
+    service.relay!.drain = async () => {
+      inFlight();
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        outcome = (await ds.query(`SELECT 1 AS ok`))[0].ok;
+      } catch (e) {
+        outcome = e;
+      }
+      return 0;
+    };
+    await started;
+    await worker.close();
+    expect(outcome).toBe(1);
+  });
 });
+

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
 
 /** Shared by every benchmark: a database of the bench's own, migrated with the compiled migrations. */
 export function withDatabase(url: URL | string, db: string): string {
@@ -14,16 +15,15 @@ export function serverUrl(): URL {
   return new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 }
 
-export async function migrate(url: string): Promise<void> {
+/** A DataSource on a bench database, described like the app's own (dataSourceOptions). */
+export function benchDataSource(url: string, poolSize = 4): DataSource {
   // Compiled to .bench-dist/bench/support/, so the migrations sit at .bench-dist/migrations.
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ds = new DataSource({
-    type: 'postgres',
-    url,
-    migrations: [join(here, '..', '..', 'migrations', '*.js')],
-    migrationsTableName: 'schema_migrations',
-    logging: ['error'],
-  });
+  const migrations = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations', '*.js');
+  return new DataSource(dataSourceOptions({ databaseUrl: url, databasePoolSize: poolSize }, { migrationsGlob: [migrations] }));
+}
+
+export async function migrate(url: string): Promise<void> {
+  const ds = benchDataSource(url, 1);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { deletePrefixedKeys } from '../../src/redis/delete-prefixed-keys.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -58,7 +58,7 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
     env: { DATABASE_URL: url, QUEUE_PREFIX: queuePrefix },
     async drop() {
       await dropDatabase(at('postgres'), name);
-      await deleteKeys(queuePrefix);
+      await deletePrefixedKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
     },
   };
 }
@@ -80,16 +80,4 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
 }

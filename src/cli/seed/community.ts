@@ -1,3 +1,4 @@
+import type { MeetupFields, MeetupLevel } from '../../meetups/meetup-rules.js';
 import { CITIES, FIRST_NAMES, HEADLINES, LAST_NAMES, MEETUP_FORMATS, type City } from './world.js';
 import { Prng, WeightedPicker } from './prng.js';
 
@@ -29,20 +30,10 @@ export interface PersonRows {
   goals: { skill: string; targetLevel: number; targetDate: string | null }[];
 }
 
-export interface MeetupRows {
+/** A meetup as the service would store it (MeetupFields), plus the ids the seed assigns. */
+export interface MeetupRows extends MeetupFields {
   id: string;
   organizerId: string;
-  title: string;
-  description: string;
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  online: boolean;
-  onlineUrl: string | null;
-  venue: { name: string; address: string; city: string; country: string; lat: number; lng: number } | null;
-  capacity: number;
-  level: string | null;
-  skills: string[];
 }
 
 /** Generates a reproducible community: the same seed gives the same people, skills and meetups. */
@@ -155,7 +146,7 @@ export class CommunityGenerator {
             lng: +(city.lng + (r.next() - 0.5) * 0.1).toFixed(5),
           },
       capacity: r.pick([20, 30, 40, 50, 80, 100, 150, 300]),
-      level: r.pick([null, 'beginner', 'intermediate', 'advanced']),
+      level: r.pick<MeetupLevel | null>([null, 'beginner', 'intermediate', 'advanced']),
       skills: [...new Set(skills.map((s) => s.slug))],
     };
   }

@@ -72,9 +72,7 @@ class Pipeline {
 }
 
 async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO users (id, email, password_hash, roles)
        SELECT id, email, $3, string_to_array(roles, ',') FROM unnest($1::uuid[], $2::text[], $4::text[]) AS t(id, email, roles)`,
@@ -111,13 +109,7 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
         [goals.map((g) => g.id), goals.map((g) => g.skill), goals.map((g) => g.targetLevel), goals.map((g) => g.targetDate)],
       );
     }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function insertMeetups(pool: pg.Pool, n: number, gen: CommunityGenerator, organizerIds: string[]): Promise<void> {
@@ -133,9 +125,7 @@ async function insertMeetups(pool: pg.Pool, n: number, gen: CommunityGenerator, 
 }
 
 async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO meetups (id, organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
                             venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, skill_terms)
@@ -173,6 +163,15 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
       ms.map((x) => x.s),
       ms.map((x) => x.position),
     ]);
+  });
+}
+
+/** One batch is one transaction on a client of its own, so the two batches in flight write in parallel. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
