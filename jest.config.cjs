@@ -16,7 +16,10 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      moduleNameMapper: { ...common.moduleNameMapper, '^@fastify/static$': '<rootDir>/test/support/fastify-static-shim.ts' },
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@fastify/static$': '<rootDir>/test/support/fastify-static-shim.ts',
+      },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,

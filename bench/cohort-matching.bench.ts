@@ -2,7 +2,13 @@
 // --runs times against a baseline from the same run (sorting every candidate list, the least any solver must do).
 // Run: npm run bench:w6 [-- --learners=N --mentors=N --runs=N]
 import { parseArgs } from 'node:util';
-import { solveOptimal, solveStable, type CohortEdge, type CohortInstance, type CohortResult } from '../src/programs/solvers/index.js';
+import {
+  solveOptimal,
+  solveStable,
+  type CohortEdge,
+  type CohortInstance,
+  type CohortResult,
+} from '../src/programs/solvers/index.js';
 import { seededRandom } from './support/sql-bench.js';
 import { quantile } from './support/stats.js';
 
@@ -38,7 +44,8 @@ function generate(seed: number): CohortInstance {
       edges.push({ learnerId: learners[l], mentorId: mentors[m].id, score: Math.round(rnd() * 1e4) / 1e4 });
     }
     // One learner in five states three preferences, one of which is usually not eligible.
-    if (rnd() < 0.2) learnerPrefs[learners[l]] = [mine[pick(CANDIDATES)], mentors[pick(MENTORS)].id, mine[pick(CANDIDATES)]];
+    if (rnd() < 0.2)
+      learnerPrefs[learners[l]] = [mine[pick(CANDIDATES)], mentors[pick(MENTORS)].id, mine[pick(CANDIDATES)]];
   }
   const mentorPrefs: Record<string, string[]> = {};
   for (let m = 0; m < MENTORS; m++) {
@@ -81,7 +88,11 @@ console.log(
     `${instance.mentors.reduce((s, m) => s + m.capacity, 0)} seats (generated in ${(performance.now() - generatedAt).toFixed(0)} ms)`,
 );
 
-const baseline = measure('baseline (sort candidate lists)', () => sortCandidateLists(instance), (n) => `edges=${n}`);
+const baseline = measure(
+  'baseline (sort candidate lists)',
+  () => sortCandidateLists(instance),
+  (n) => `edges=${n}`,
+);
 const stable = measure('stable', () => solveStable(instance), describeResult);
 const optimal = measure('optimal', () => solveOptimal(instance), describeResult);
 
@@ -89,7 +100,10 @@ const baselineMedian = quantile(baseline, 0.5);
 console.log('\nresults (ms)');
 console.log(`  baseline  median ${baselineMedian.toFixed(1)}  p95 ${quantile(baseline, 0.95).toFixed(1)}`);
 let failed = false;
-for (const [name, times] of [['stable', stable], ['optimal', optimal]] as const) {
+for (const [name, times] of [
+  ['stable', stable],
+  ['optimal', optimal],
+] as const) {
   const median = quantile(times, 0.5);
   const p95 = quantile(times, 0.95);
   const pass = p95 < GOAL_MS[name];

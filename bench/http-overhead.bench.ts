@@ -35,7 +35,15 @@ async function serve(kind: string, port: number, db: string): Promise<void> {
     const { createApiApp } = await import('../src/app/create-api-app.js');
     const { loadConfig } = await import('../src/config/app-config.js');
     const app = await createApiApp(
-      loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', DATABASE_URL: db, RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench_http' }),
+      loadConfig({
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+        DATABASE_URL: db,
+        RATE_LIMIT_PER_MINUTE: '10000000',
+        LOG_LEVEL: 'warn',
+        QUEUE_PREFIX: 'bench_http',
+      }),
     );
     await app.listen({ port, host: '127.0.0.1' });
   } else {
@@ -60,7 +68,9 @@ async function serve(kind: string, port: number, db: string): Promise<void> {
 }
 
 function start(kind: string, port: number, db: string): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, '--port', String(port), '--db', db], { stdio: 'inherit' });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, '--port', String(port), '--db', db], {
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -98,8 +108,16 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${login.accessToken}` };
     type Target = { name: string; app: [string, Record<string, string>]; bare: [string, Record<string, string>] };
     const all: Target[] = [
-      { name: 'W1 GET /health/live', app: ['http://127.0.0.1:3801/health/live', {}], bare: ['http://127.0.0.1:3802/health/live', {}] },
-      { name: 'W2 GET /v1/profiles/:id', app: [`http://127.0.0.1:3801/v1/profiles/${rows[0].id}`, auth], bare: [`http://127.0.0.1:3802/v1/profiles/${rows[0].id}`, {}] },
+      {
+        name: 'W1 GET /health/live',
+        app: ['http://127.0.0.1:3801/health/live', {}],
+        bare: ['http://127.0.0.1:3802/health/live', {}],
+      },
+      {
+        name: 'W2 GET /v1/profiles/:id',
+        app: [`http://127.0.0.1:3801/v1/profiles/${rows[0].id}`, auth],
+        bare: [`http://127.0.0.1:3802/v1/profiles/${rows[0].id}`, {}],
+      },
     ];
     const targets = all.filter((t) => !values.only || t.name.toLowerCase().startsWith(values.only.toLowerCase()));
     const rowsOut: Parameters<typeof report>[0] = [];
@@ -113,7 +131,9 @@ async function main(): Promise<void> {
         // Alternate so drift on a noisy machine hits both sides alike.
         app.push(await load(t.app[0], t.app[1], seconds, connections));
         bare.push(await load(t.bare[0], t.bare[1], seconds, connections));
-        console.log(`  run ${i}/${runs}: app ${app[i - 1].rps.toFixed(0)} req/s (p50 ${app[i - 1].p50} ms), bare ${bare[i - 1].rps.toFixed(0)} req/s (p50 ${bare[i - 1].p50} ms)`);
+        console.log(
+          `  run ${i}/${runs}: app ${app[i - 1].rps.toFixed(0)} req/s (p50 ${app[i - 1].p50} ms), bare ${bare[i - 1].rps.toFixed(0)} req/s (p50 ${bare[i - 1].p50} ms)`,
+        );
       }
       rowsOut.push({
         workload: `${t.name} latency p50 | p97.5`,
@@ -131,7 +151,9 @@ async function main(): Promise<void> {
       });
     }
     report(rowsOut);
-    console.log(`\n(${runs} runs × ${seconds} s, ${connections} connections; latency columns are medians over runs of each run's p50 and p97.5;`);
+    console.log(
+      `\n(${runs} runs × ${seconds} s, ${connections} connections; latency columns are medians over runs of each run's p50 and p97.5;`,
+    );
     console.log(' autocannon reports p97.5, not p95; throughput "p95" column is the slowest run)');
   } finally {
     for (const c of children) c.kill('SIGTERM');

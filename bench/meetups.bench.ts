@@ -45,20 +45,48 @@ const STORM_POOL = 40;
 
 // Title words: each title draws three, so a one-word q matches roughly one meetup in seven.
 const WORDS = [
-  'postgres', 'indexing', 'kubernetes', 'graphql', 'workshop', 'testing', 'security', 'docker', 'career', 'scaling',
-  'queues', 'caching', 'observability', 'rust', 'django', 'spring', 'typescript', 'migrations', 'replication', 'pairing',
+  'postgres',
+  'indexing',
+  'kubernetes',
+  'graphql',
+  'workshop',
+  'testing',
+  'security',
+  'docker',
+  'career',
+  'scaling',
+  'queues',
+  'caching',
+  'observability',
+  'rust',
+  'django',
+  'spring',
+  'typescript',
+  'migrations',
+  'replication',
+  'pairing',
 ];
 const CITIES: [string, string, number, number, string][] = [
-  ['Berlin', 'DE', 52.52, 13.405, 'Europe/Berlin'], ['Hamburg', 'DE', 53.551, 9.994, 'Europe/Berlin'],
-  ['Munich', 'DE', 48.137, 11.575, 'Europe/Berlin'], ['Paris', 'FR', 48.857, 2.352, 'Europe/Paris'],
-  ['Lyon', 'FR', 45.764, 4.836, 'Europe/Paris'], ['Madrid', 'ES', 40.417, -3.704, 'Europe/Madrid'],
-  ['Lisbon', 'PT', 38.722, -9.139, 'Europe/Lisbon'], ['London', 'GB', 51.507, -0.128, 'Europe/London'],
-  ['Amsterdam', 'NL', 52.368, 4.904, 'Europe/Amsterdam'], ['Warsaw', 'PL', 52.23, 21.012, 'Europe/Warsaw'],
-  ['Stockholm', 'SE', 59.329, 18.069, 'Europe/Stockholm'], ['Vienna', 'AT', 48.208, 16.373, 'Europe/Vienna'],
-  ['New York', 'US', 40.713, -74.006, 'America/New_York'], ['Chicago', 'US', 41.878, -87.63, 'America/Chicago'],
-  ['Austin', 'US', 30.267, -97.743, 'America/Chicago'], ['Toronto', 'CA', 43.653, -79.383, 'America/Toronto'],
-  ['Bengaluru', 'IN', 12.972, 77.595, 'Asia/Kolkata'], ['Tokyo', 'JP', 35.676, 139.65, 'Asia/Tokyo'],
-  ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'], ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
+  ['Berlin', 'DE', 52.52, 13.405, 'Europe/Berlin'],
+  ['Hamburg', 'DE', 53.551, 9.994, 'Europe/Berlin'],
+  ['Munich', 'DE', 48.137, 11.575, 'Europe/Berlin'],
+  ['Paris', 'FR', 48.857, 2.352, 'Europe/Paris'],
+  ['Lyon', 'FR', 45.764, 4.836, 'Europe/Paris'],
+  ['Madrid', 'ES', 40.417, -3.704, 'Europe/Madrid'],
+  ['Lisbon', 'PT', 38.722, -9.139, 'Europe/Lisbon'],
+  ['London', 'GB', 51.507, -0.128, 'Europe/London'],
+  ['Amsterdam', 'NL', 52.368, 4.904, 'Europe/Amsterdam'],
+  ['Warsaw', 'PL', 52.23, 21.012, 'Europe/Warsaw'],
+  ['Stockholm', 'SE', 59.329, 18.069, 'Europe/Stockholm'],
+  ['Vienna', 'AT', 48.208, 16.373, 'Europe/Vienna'],
+  ['New York', 'US', 40.713, -74.006, 'America/New_York'],
+  ['Chicago', 'US', 41.878, -87.63, 'America/Chicago'],
+  ['Austin', 'US', 30.267, -97.743, 'America/Chicago'],
+  ['Toronto', 'CA', 43.653, -79.383, 'America/Toronto'],
+  ['Bengaluru', 'IN', 12.972, 77.595, 'Asia/Kolkata'],
+  ['Tokyo', 'JP', 35.676, 139.65, 'Asia/Tokyo'],
+  ['Sydney', 'AU', -33.869, 151.209, 'Australia/Sydney'],
+  ['Nairobi', 'KE', -1.292, 36.822, 'Africa/Nairobi'],
 ];
 
 /**
@@ -82,11 +110,21 @@ async function load(db: pg.Client): Promise<void> {
   await db.query(
     `INSERT INTO users (email, password_hash, roles) SELECT 'organizer-' || g || '@bench.test', 'x', ARRAY['organizer'] FROM generate_series(1, 2000) g`,
   );
-  await db.query(`INSERT INTO profiles (id, display_name, roles) SELECT id, 'Organizer ' || left(id::text, 8), roles FROM users`);
-  await db.query(`CREATE TEMP TABLE cities (n int PRIMARY KEY, city text, country text, lat float8, lng float8, tz text)`);
+  await db.query(
+    `INSERT INTO profiles (id, display_name, roles) SELECT id, 'Organizer ' || left(id::text, 8), roles FROM users`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE cities (n int PRIMARY KEY, city text, country text, lat float8, lng float8, tz text)`,
+  );
   await db.query(
     `INSERT INTO cities SELECT row_number() OVER (), * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[])`,
-    [CITIES.map((c) => c[0]), CITIES.map((c) => c[1]), CITIES.map((c) => c[2]), CITIES.map((c) => c[3]), CITIES.map((c) => c[4])],
+    [
+      CITIES.map((c) => c[0]),
+      CITIES.map((c) => c[1]),
+      CITIES.map((c) => c[2]),
+      CITIES.map((c) => c[3]),
+      CITIES.map((c) => c[4]),
+    ],
   );
   for (let from = 1; from <= MEETUPS; from += CHUNK) {
     const to = Math.min(MEETUPS, from + CHUNK - 1);
@@ -158,7 +196,9 @@ async function load(db: pg.Client): Promise<void> {
     await db.query(`SELECT (SELECT count(*) FROM meetups)::int AS meetups, (SELECT count(*) FROM meetup_skills)::int AS skills,
                            (SELECT count(*) FROM meetups WHERE lat IS NOT NULL)::int AS in_person`)
   ).rows[0];
-  console.log(`loaded ${c.meetups} meetups (${c.in_person} in person), ${c.skills} meetup_skills rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `loaded ${c.meetups} meetups (${c.in_person} in person), ${c.skills} meetup_skills rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 interface Scenario {
@@ -172,7 +212,13 @@ const nearCity = (rnd: () => number) => {
 };
 const word = (rnd: () => number) => WORDS[Math.floor(rnd() * WORDS.length)];
 
-async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number): Promise<{ times: number[]; rows: number }> {
+async function runScenario(
+  db: pg.Client,
+  scenario: Scenario,
+  skills: string[],
+  n: number,
+  seed: number,
+): Promise<{ times: number[]; rows: number }> {
   const rnd = seededRandom(seed);
   const times: number[] = [];
   let rows = 0;
@@ -225,7 +271,11 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
   // meetup's RSVPs on its row and commits each one durably.
   const [readOnlyMs] = await timed(() => Promise.all(learners.map(() => ds.transaction((tx) => tx.query('SELECT 1')))));
   const [hotRowMs] = await timed(() =>
-    Promise.all(learners.map(() => ds.transaction((tx) => tx.query(`UPDATE meetups SET updated_at = now() WHERE id = $1`, [meetupId])))),
+    Promise.all(
+      learners.map(() =>
+        ds.transaction((tx) => tx.query(`UPDATE meetups SET updated_at = now() WHERE id = $1`, [meetupId])),
+      ),
+    ),
   );
   const latencies: number[] = [];
   const [ms, outcomes] = await timed(() =>
@@ -238,7 +288,10 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
     ),
   );
   const going = outcomes.filter((o: RsvpOutcome) => o.status === 'going').length;
-  const positions = outcomes.filter((o) => o.status === 'waitlisted').map((o) => o.waitlistPosition!).sort((a, b) => a - b);
+  const positions = outcomes
+    .filter((o) => o.status === 'waitlisted')
+    .map((o) => o.waitlistPosition!)
+    .sort((a, b) => a - b);
   const row = (
     await db.query(
       `SELECT m.going_count, m.waitlist_count,
@@ -250,8 +303,12 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
   ).rows[0];
   const positionsOk = positions.length === STORM_RSVPS - STORM_SEATS && positions.every((p, i) => p === i + 1);
   const ok =
-    going === STORM_SEATS && row.going_count === STORM_SEATS && row.going_rows === STORM_SEATS &&
-    row.waitlist_count === row.waitlisted_rows && row.waitlisted_rows === STORM_RSVPS - STORM_SEATS && positionsOk;
+    going === STORM_SEATS &&
+    row.going_count === STORM_SEATS &&
+    row.going_rows === STORM_SEATS &&
+    row.waitlist_count === row.waitlisted_rows &&
+    row.waitlisted_rows === STORM_RSVPS - STORM_SEATS &&
+    positionsOk;
   const result = {
     rate: (STORM_RSVPS / ms) * 1000,
     readOnlyRate: (STORM_RSVPS / readOnlyMs) * 1000,
@@ -269,7 +326,9 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
 }
 
 async function runStorms(url: string, db: pg.Client): Promise<boolean> {
-  console.log(`\nW4 RSVP storm: ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats, pool of ${STORM_POOL}, ${RUNS} runs`);
+  console.log(
+    `\nW4 RSVP storm: ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats, pool of ${STORM_POOL}, ${RUNS} runs`,
+  );
   const learners = await stormLearners(db);
   const ds = benchDataSource(url, STORM_POOL);
   await ds.initialize();
@@ -294,10 +353,23 @@ async function runStorms(url: string, db: pg.Client): Promise<boolean> {
 
 async function runSearch(db: pg.Client): Promise<boolean> {
   const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
-  const parents = (await db.query<{ slug: string }>(`SELECT DISTINCT ancestor AS slug FROM skill_ancestors WHERE depth > 0 ORDER BY 1`)).rows.map((r) => r.slug);
+  const parents = (
+    await db.query<{ slug: string }>(`SELECT DISTINCT ancestor AS slug FROM skill_ancestors WHERE depth > 0 ORDER BY 1`)
+  ).rows.map((r) => r.slug);
   const scenarios: Scenario[] = [
-    { name: 'q + skill + near (50 km)', filter: (rnd, s) => ({ q: word(rnd), skill: s[Math.floor(rnd() * s.length)], near: nearCity(rnd), radiusKm: 50 }) },
-    { name: 'q + parent skill + near (50 km)', filter: (rnd) => ({ q: word(rnd), skill: parents[Math.floor(rnd() * parents.length)], near: nearCity(rnd), radiusKm: 50 }) },
+    {
+      name: 'q + skill + near (50 km)',
+      filter: (rnd, s) => ({ q: word(rnd), skill: s[Math.floor(rnd() * s.length)], near: nearCity(rnd), radiusKm: 50 }),
+    },
+    {
+      name: 'q + parent skill + near (50 km)',
+      filter: (rnd) => ({
+        q: word(rnd),
+        skill: parents[Math.floor(rnd() * parents.length)],
+        near: nearCity(rnd),
+        radiusKm: 50,
+      }),
+    },
     { name: 'near only (25 km)', filter: (rnd) => ({ near: nearCity(rnd), radiusKm: 25 }) },
     { name: 'q only', filter: (rnd) => ({ q: word(rnd) }) },
     { name: 'no filter (next page of upcoming)', filter: () => ({}) },
@@ -306,7 +378,9 @@ async function runSearch(db: pg.Client): Promise<boolean> {
   await runScenario(db, scenarios[0], skills, 50, 7); // warm-up
   const floor = await roundTripFloor(db);
 
-  console.log(`\nW7 meetup search at ${MEETUPS} meetups: ${RUNS} passes × ${QUERIES} searches per scenario (page ${PAGE})`);
+  console.log(
+    `\nW7 meetup search at ${MEETUPS} meetups: ${RUNS} passes × ${QUERIES} searches per scenario (page ${PAGE})`,
+  );
   const results: { name: string; p50s: number[]; p95s: number[]; baseline: number[]; avgRows: number }[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     let rowsSeen = 0;
@@ -315,18 +389,31 @@ async function runSearch(db: pg.Client): Promise<boolean> {
       rowsSeen += rows;
       return times;
     });
-    console.log(`  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms (avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`);
+    console.log(
+      `  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms (avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`,
+    );
     const baseline = await withoutIndexes(db, () => runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i));
-    console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
+    console.log(
+      `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
+    );
     results.push({ name: scenario.name, p50s, p95s, baseline: baseline.times, avgRows: rowsSeen / QUERIES / RUNS });
   }
 
   console.log('\nEXPLAIN (ANALYZE, BUFFERS) q=postgres skill=sql near=Berlin 50 km:');
-  const q = buildMeetupSearch({ q: 'postgres', skill: 'sql', near: { lat: 52.52, lng: 13.405 }, radiusKm: 50, from: new Date(), limit: PAGE + 1 });
+  const q = buildMeetupSearch({
+    q: 'postgres',
+    skill: 'sql',
+    near: { lat: 52.52, lng: 13.405 },
+    radiusKm: 50,
+    from: new Date(),
+    limit: PAGE + 1,
+  });
   for (const line of await explain(db, q.text, q.params)) console.log(`  ${line}`);
 
   console.log(`\nW7 result (medians over ${RUNS} passes of ${QUERIES} searches)`);
-  console.log(`  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`);
+  console.log(
+    `  floor (SELECT 1 round trip)  p50 ${fmt(quantile(floor, 0.5))} ms  p95 ${fmt(quantile(floor, 0.95))} ms`,
+  );
   let pass = true;
   for (const r of results) {
     const p50 = median(r.p50s);

@@ -4,7 +4,12 @@
 // Uses a database of its own, guildhall_bench_mentor_search, on DATABASE_URL's server; dropped at the end unless --keep.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { mentorSearchQuery, mentorSkillsQuery, type MentorSearchFilter, type MentorSearchRow } from '../src/profiles/mentor-search.sql.js';
+import {
+  mentorSearchQuery,
+  mentorSkillsQuery,
+  type MentorSearchFilter,
+  type MentorSearchRow,
+} from '../src/profiles/mentor-search.sql.js';
 import { benchDatabase } from './support/bench-db.js';
 import { explain, roundTripFloor, seededRandom, withClient, withoutIndexes } from './support/sql-bench.js';
 import { fmt, passes, quantile, timed } from './support/stats.js';
@@ -69,7 +74,9 @@ async function load(db: pg.Client): Promise<void> {
     );
     skillsMs += performance.now() - t1;
     await db.query('COMMIT');
-    console.log(`  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s (skills + reach triggers ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+    console.log(
+      `  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s (skills + reach triggers ${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+    );
   }
   const t0 = performance.now();
   await db.query('ANALYZE');
@@ -79,7 +86,9 @@ async function load(db: pg.Client): Promise<void> {
            (SELECT count(*) FROM mentor_skill_reach)::int AS reach`);
   const c = counts.rows[0];
   console.log(`  profile_skills inserts incl. mentor_skill_reach triggers: ${(skillsMs / 1000).toFixed(1)} s`);
-  console.log(`loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 interface Scenario {
@@ -87,7 +96,14 @@ interface Scenario {
   filter: (skill: string, rnd: () => number) => Omit<MentorSearchFilter, 'rows'>;
 }
 
-async function runScenario(db: pg.Client, scenario: Scenario, skills: string[], n: number, seed: number, withPageSkills: boolean): Promise<number[]> {
+async function runScenario(
+  db: pg.Client,
+  scenario: Scenario,
+  skills: string[],
+  n: number,
+  seed: number,
+  withPageSkills: boolean,
+): Promise<number[]> {
   const rnd = seededRandom(seed);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -112,25 +128,48 @@ async function main(): Promise<void> {
     await db.connect();
     const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
     const scenarios: Scenario[] = [
-      { name: 'skill + minLevel', filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 5), acceptingOnly: false }) },
+      {
+        name: 'skill + minLevel',
+        filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 5), acceptingOnly: false }),
+      },
       {
         name: 'skill + minLevel + language + acceptingOnly',
-        filter: (skill, rnd) => ({ skill, minLevel: 1 + Math.floor(rnd() * 4), language: rnd() < 0.5 ? 'en' : 'de', acceptingOnly: true }),
+        filter: (skill, rnd) => ({
+          skill,
+          minLevel: 1 + Math.floor(rnd() * 4),
+          language: rnd() < 0.5 ? 'en' : 'de',
+          acceptingOnly: true,
+        }),
       },
     ];
 
     await runScenario(db, scenarios[0], skills, 50, 7, false); // warm-up
     const floor = await roundTripFloor(db);
 
-    console.log(`\nW8 mentor search at ${MENTORS} mentors: ${RUNS} passes × ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`);
-    const results: { name: string; indexed: Awaited<ReturnType<typeof passes>>; withSkills: Awaited<ReturnType<typeof passes>>; baseline: number[] }[] = [];
+    console.log(
+      `\nW8 mentor search at ${MENTORS} mentors: ${RUNS} passes × ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`,
+    );
+    const results: {
+      name: string;
+      indexed: Awaited<ReturnType<typeof passes>>;
+      withSkills: Awaited<ReturnType<typeof passes>>;
+      baseline: number[];
+    }[] = [];
     for (const [i, scenario] of scenarios.entries()) {
       const indexed = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, false));
-      console.log(`  ${scenario.name}: search per pass p50 [${indexed.p50s.map(fmt).join(', ')}] ms, p95 [${indexed.p95s.map(fmt).join(', ')}] ms`);
+      console.log(
+        `  ${scenario.name}: search per pass p50 [${indexed.p50s.map(fmt).join(', ')}] ms, p95 [${indexed.p95s.map(fmt).join(', ')}] ms`,
+      );
       const withSkills = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, true));
-      console.log(`  ${scenario.name}: search + page skills p50 ${fmt(withSkills.p50)} ms  p95 ${fmt(withSkills.p95)} ms`);
-      const baseline = await withoutIndexes(db, () => runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false));
-      console.log(`  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`);
+      console.log(
+        `  ${scenario.name}: search + page skills p50 ${fmt(withSkills.p50)} ms  p95 ${fmt(withSkills.p95)} ms`,
+      );
+      const baseline = await withoutIndexes(db, () =>
+        runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false),
+      );
+      console.log(
+        `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
+      );
       results.push({ name: scenario.name, indexed, withSkills, baseline });
     }
 
@@ -144,7 +183,9 @@ async function main(): Promise<void> {
       const last = res.rows[PAGE - 1];
       after = { level: last.match_level, id: last.id };
     }
-    console.log(`  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ${fmt(Math.max(...deepTimes))} ms`);
+    console.log(
+      `  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ${fmt(Math.max(...deepTimes))} ms`,
+    );
 
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) skill=sql (parent of 6 skills) minLevel=3, first page:');
     const planQuery = mentorSearchQuery({ skill: 'sql', minLevel: 3, acceptingOnly: false, rows: PAGE + 1 });
@@ -173,7 +214,9 @@ async function main(): Promise<void> {
   } finally {
     await db.end().catch(() => undefined);
     await bench.drop();
-    console.log(args.keep ? 'kept database guildhall_bench_mentor_search' : 'dropped database guildhall_bench_mentor_search');
+    console.log(
+      args.keep ? 'kept database guildhall_bench_mentor_search' : 'dropped database guildhall_bench_mentor_search',
+    );
   }
 }
 

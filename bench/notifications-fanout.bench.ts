@@ -61,7 +61,12 @@ async function createMembers(url: string): Promise<string[]> {
 async function noopThroughput(concurrency: number, run: number): Promise<number> {
   const name = `bench-noop-${run}`;
   const queue = new Queue(name, { prefix, connection: bullConnection(redisUrl) });
-  const worker = new Worker(name, async () => null, { prefix, connection: bullConnection(redisUrl, { maxRetriesPerRequest: null }), concurrency, autorun: false });
+  const worker = new Worker(name, async () => null, {
+    prefix,
+    connection: bullConnection(redisUrl, { maxRetriesPerRequest: null }),
+    concurrency,
+    autorun: false,
+  });
   let done = 0;
   const finished = new Promise<void>((resolve) =>
     worker.on('completed', () => {
@@ -70,7 +75,13 @@ async function noopThroughput(concurrency: number, run: number): Promise<number>
   );
   const started = performance.now();
   for (let i = 0; i < BASELINE_JOBS; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, BASELINE_JOBS - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, BASELINE_JOBS - i) }, (_, k) => ({
+        name: 'noop',
+        data: { i: i + k },
+        opts: { removeOnComplete: true },
+      })),
+    );
   }
   void worker.run();
   await finished;
@@ -79,14 +90,25 @@ async function noopThroughput(concurrency: number, run: number): Promise<number>
   await queue.obliterate({ force: true });
   await queue.close();
   const rate = BASELINE_JOBS / seconds;
-  console.log(`  baseline run ${run}/${BASELINE_RUNS}: ${BASELINE_JOBS} no-op jobs in ${(seconds * 1000).toFixed(0)} ms = ${rate.toFixed(0)} jobs/s`);
+  console.log(
+    `  baseline run ${run}/${BASELINE_RUNS}: ${BASELINE_JOBS} no-op jobs in ${(seconds * 1000).toFixed(0)} ms = ${rate.toFixed(0)} jobs/s`,
+  );
   return rate;
 }
 
 async function main(): Promise<void> {
   const bench = await benchDatabase('notifications');
   const url = bench.url;
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '50', SMTP_URL: '' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: url,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    OUTBOX_POLL_MS: '50',
+    SMTP_URL: '',
+  });
   try {
     const members = await createMembers(url);
     const expected = members.filter((_, i) => i % 50 !== 0).length;
@@ -97,11 +119,15 @@ async function main(): Promise<void> {
     const eventsQueue = new Queue(QUEUES.events, { prefix, connection: bullConnection(redisUrl) });
     const fanoutRates: number[] = [];
     const fanoutMs: number[] = [];
-    console.log(`fan-out: 1 event -> ${MEMBERS} members (${MEMBERS - expected} muted), batch ${config.notificationFanoutBatch}, worker concurrency ${config.workerConcurrency}`);
+    console.log(
+      `fan-out: 1 event -> ${MEMBERS} members (${MEMBERS - expected} muted), batch ${config.notificationFanoutBatch}, worker concurrency ${config.workerConcurrency}`,
+    );
     try {
       for (let run = 1; run <= RUNS; run++) {
         const started = performance.now();
-        const eventId = await ds.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }));
+        const eventId = await ds.transaction((tx) =>
+          events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }),
+        );
         for (;;) {
           // The state alone: fetching the job would pull its 50k-recipient payload from Redis on every poll.
           const state = await eventsQueue.getJobState(eventId);
@@ -115,7 +141,9 @@ async function main(): Promise<void> {
         const rate = n / (ms / 1000);
         fanoutMs.push(ms);
         fanoutRates.push(rate);
-        console.log(`  fan-out run ${run}/${RUNS}: ${n} in-app notifications in ${ms.toFixed(0)} ms = ${rate.toFixed(0)} deliveries/s`);
+        console.log(
+          `  fan-out run ${run}/${RUNS}: ${n} in-app notifications in ${ms.toFixed(0)} ms = ${rate.toFixed(0)} deliveries/s`,
+        );
       }
     } finally {
       await eventsQueue.close();
@@ -126,10 +154,18 @@ async function main(): Promise<void> {
     for (let run = 1; run <= BASELINE_RUNS; run++) baseline.push(await noopThroughput(config.workerConcurrency, run));
 
     console.log('\nresults');
-    console.log(`  fan-out (outbox event -> ${expected} in-app rows)  median ${median(fanoutMs).toFixed(0)} ms  p95 ${p95(fanoutMs).toFixed(0)} ms`);
-    console.log(`  fan-out deliveries/s          median ${median(fanoutRates).toFixed(0)}  worst ${Math.min(...fanoutRates).toFixed(0)}`);
-    console.log(`  bare BullMQ no-op jobs/s      median ${median(baseline).toFixed(0)}  worst ${Math.min(...baseline).toFixed(0)}`);
-    console.log(`  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`);
+    console.log(
+      `  fan-out (outbox event -> ${expected} in-app rows)  median ${median(fanoutMs).toFixed(0)} ms  p95 ${p95(fanoutMs).toFixed(0)} ms`,
+    );
+    console.log(
+      `  fan-out deliveries/s          median ${median(fanoutRates).toFixed(0)}  worst ${Math.min(...fanoutRates).toFixed(0)}`,
+    );
+    console.log(
+      `  bare BullMQ no-op jobs/s      median ${median(baseline).toFixed(0)}  worst ${Math.min(...baseline).toFixed(0)}`,
+    );
+    console.log(
+      `  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`,
+    );
   } finally {
     await bench.drop();
     if (!args.keep) await deletePrefixedKeys(redisUrl, prefix);

@@ -29,7 +29,13 @@ for (let run = 1; run <= RUNS; run++) {
   try {
     console.log(`\nrun ${run}/${RUNS}: ${size.mentors} mentors, ${size.learners} learners, ${size.meetups} meetups`);
     const [ms] = await timed(() =>
-      seedCommunity(pool, { ...size, organizers: Math.max(5, Math.ceil(size.meetups / 200)), seed: 42, reset: false, log: (l) => console.log(l) }),
+      seedCommunity(pool, {
+        ...size,
+        organizers: Math.max(5, Math.ceil(size.meetups / 200)),
+        seed: 42,
+        reset: false,
+        log: (l) => console.log(l),
+      }),
     );
     seconds.push(ms / 1000);
     const rows = (

@@ -186,8 +186,13 @@ async function load(db: pg.Client): Promise<void> {
 async function naiveTop(ds: DataSource, learnerId: string): Promise<{ mentorId: string; score: number }[]> {
   const [taxonomy, learner] = await Promise.all([loadTaxonomy(ds), loadLearner(ds, learnerId)]);
   const prepared = prepareLearner(learner!, createSkillGraph(taxonomy), { now: NOW });
-  const mentors: { id: string }[] = await ds.query(`SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}`, [learnerId]);
-  const details = await loadMentorDetails(ds, mentors.map((m) => m.id));
+  const mentors: { id: string }[] = await ds.query(`SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}`, [
+    learnerId,
+  ]);
+  const details = await loadMentorDetails(
+    ds,
+    mentors.map((m) => m.id),
+  );
   const scored = [...details.values()].map((m) => ({ mentorId: m.id, score: scoreMentor(prepared, m).score }));
   return scored.sort(byRank).slice(0, SUGGESTIONS_KEPT);
 }
@@ -219,9 +224,15 @@ async function main(): Promise<void> {
     let naive: { mentorId: string; score: number }[] = [];
     const baseline = await measure('naive', BASELINE_RUNS, async () => (naive = await naiveTop(ds, learnerId)), true);
 
-    const stored: { mentorId: string; score: number }[] = (await ds.query(`SELECT items FROM match_suggestions WHERE learner_id = $1`, [learnerId]))[0].items;
-    const same = stored.length === naive.length && stored.every((s, i) => s.mentorId === naive[i].mentorId && s.score === naive[i].score);
-    console.log(`\ntop ${SUGGESTIONS_KEPT} identical to the naive ranking: ${same ? 'yes' : 'NO'} (best ${stored[0]?.score}, 50th ${stored.at(-1)?.score})`);
+    const stored: { mentorId: string; score: number }[] = (
+      await ds.query(`SELECT items FROM match_suggestions WHERE learner_id = $1`, [learnerId])
+    )[0].items;
+    const same =
+      stored.length === naive.length &&
+      stored.every((s, i) => s.mentorId === naive[i].mentorId && s.score === naive[i].score);
+    console.log(
+      `\ntop ${SUGGESTIONS_KEPT} identical to the naive ranking: ${same ? 'yes' : 'NO'} (best ${stored[0]?.score}, 50th ${stored.at(-1)?.score})`,
+    );
     failed ||= !same;
 
     console.log('\nresults (ms)');

@@ -104,11 +104,14 @@ export class SkillsAndMentoringCore1700000000500 implements MigrationInterface {
     await q.query(`CREATE INDEX mentorships_mentor_idx ON mentorships (mentor_id, status)`);
     await q.query(`CREATE INDEX mentorships_learner_idx ON mentorships (learner_id, status)`);
     // One active mentorship per pair at a time.
-    await q.query(`CREATE UNIQUE INDEX mentorships_active_pair_key ON mentorships (learner_id, mentor_id) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX mentorships_active_pair_key ON mentorships (learner_id, mentor_id) WHERE status = 'active'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['mentorships', 'blocks', 'goals', 'profile_skills', 'skill_ancestors', 'skills']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['mentorships', 'blocks', 'goals', 'profile_skills', 'skill_ancestors', 'skills'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }
 

@@ -27,11 +27,19 @@ export class Matching1700000002000 implements MigrationInterface {
         CHECK ((status = 'pending') = (decided_at IS NULL)),
         CHECK ((status = 'declined') = (decline_reason IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX mentorship_requests_pending_pair_key ON mentorship_requests (learner_id, mentor_id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE UNIQUE INDEX mentorship_requests_pending_pair_key ON mentorship_requests (learner_id, mentor_id) WHERE status = 'pending'`,
+    );
     // INCLUDE decided_at: a mentor's answer times (suggestion scoring) come from the index alone.
-    await q.query(`CREATE INDEX mentorship_requests_mentor_idx ON mentorship_requests (mentor_id, status, created_at) INCLUDE (decided_at)`);
-    await q.query(`CREATE INDEX mentorship_requests_learner_idx ON mentorship_requests (learner_id, status, created_at)`);
-    await q.query(`CREATE INDEX mentorship_requests_expiry_idx ON mentorship_requests (expires_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX mentorship_requests_mentor_idx ON mentorship_requests (mentor_id, status, created_at) INCLUDE (decided_at)`,
+    );
+    await q.query(
+      `CREATE INDEX mentorship_requests_learner_idx ON mentorship_requests (learner_id, status, created_at)`,
+    );
+    await q.query(
+      `CREATE INDEX mentorship_requests_expiry_idx ON mentorship_requests (expires_at) WHERE status = 'pending'`,
+    );
 
     await q.query(`CREATE INDEX mentorships_request_idx ON mentorships (request_id) WHERE request_id IS NOT NULL`);
 
@@ -62,8 +70,12 @@ export class Matching1700000002000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK (author_id <> subject_id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX mentorship_feedback_author_key ON mentorship_feedback (mentorship_id, author_id)`);
-    await q.query(`CREATE INDEX mentorship_feedback_subject_idx ON mentorship_feedback (subject_id, subject_role) INCLUDE (rating)`);
+    await q.query(
+      `CREATE UNIQUE INDEX mentorship_feedback_author_key ON mentorship_feedback (mentorship_id, author_id)`,
+    );
+    await q.query(
+      `CREATE INDEX mentorship_feedback_subject_idx ON mentorship_feedback (subject_id, subject_role) INCLUDE (rating)`,
+    );
 
     await q.query(`
       CREATE TABLE match_suggestions (
@@ -89,11 +101,11 @@ export class Matching1700000002000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX reports_created_idx ON reports (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX reports_profile_idx ON reports (profile_id, created_at)`);
-
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX mentorships_request_idx`);
-    for (const t of ['reports', 'match_suggestions', 'mentorship_feedback', 'mentorship_tasks', 'mentorship_requests']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['reports', 'match_suggestions', 'mentorship_feedback', 'mentorship_tasks', 'mentorship_requests'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

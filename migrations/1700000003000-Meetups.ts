@@ -87,7 +87,9 @@ export class Meetups1700000003000 implements MigrationInterface {
         PRIMARY KEY (meetup_id, profile_id),
         CONSTRAINT meetup_rsvps_waitlist_fields CHECK ((status = 'waitlisted') = (waitlist_seq IS NOT NULL AND waitlisted_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX meetup_rsvps_waitlist_idx ON meetup_rsvps (meetup_id, waitlist_seq) WHERE status = 'waitlisted'`);
+    await q.query(
+      `CREATE UNIQUE INDEX meetup_rsvps_waitlist_idx ON meetup_rsvps (meetup_id, waitlist_seq) WHERE status = 'waitlisted'`,
+    );
     await q.query(`CREATE INDEX meetup_rsvps_status_idx ON meetup_rsvps (meetup_id, status, profile_id)`);
     await q.query(`CREATE INDEX meetup_rsvps_profile_idx ON meetup_rsvps (profile_id, status, meetup_id)`);
 
@@ -111,11 +113,14 @@ export class Meetups1700000003000 implements MigrationInterface {
         revoked_at timestamptz
       )`);
     await q.query(`CREATE UNIQUE INDEX calendar_tokens_hash_key ON calendar_tokens (token_hash)`);
-    await q.query(`CREATE UNIQUE INDEX calendar_tokens_active_key ON calendar_tokens (profile_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX calendar_tokens_active_key ON calendar_tokens (profile_id) WHERE revoked_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['calendar_tokens', 'meetup_reminders_sent', 'meetup_rsvps', 'meetup_skills', 'meetups']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['calendar_tokens', 'meetup_reminders_sent', 'meetup_rsvps', 'meetup_skills', 'meetups'])
+      await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP SEQUENCE meetup_waitlist_seq`);
   }
 }

@@ -18,7 +18,9 @@ export class Notifications1700000004000 implements MigrationInterface {
         CONSTRAINT notifications_event_recipient_key UNIQUE (event_id, recipient_id)
       )`);
     await q.query(`CREATE INDEX notifications_inbox_idx ON notifications (recipient_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX notifications_unread_idx ON notifications (recipient_id, created_at DESC, id DESC) WHERE read_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notifications_unread_idx ON notifications (recipient_id, created_at DESC, id DESC) WHERE read_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE notification_preferences (

@@ -55,7 +55,9 @@ export class Programs1700000005000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX match_runs_program_idx ON match_runs (program_id, created_at)`);
     // A program publishes once: at most one published run per program.
-    await q.query(`CREATE UNIQUE INDEX match_runs_published_key ON match_runs (program_id) WHERE published_at IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX match_runs_published_key ON match_runs (program_id) WHERE published_at IS NOT NULL`,
+    );
 
     await q.query(`
       ALTER TABLE mentorships ADD CONSTRAINT mentorships_program_fk

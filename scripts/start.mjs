@@ -74,14 +74,21 @@ async function ensureRedis() {
   const which = spawnSync('sh', ['-c', 'command -v redis-server']);
   if (which.status !== 0 || !['127.0.0.1', 'localhost'].includes(host)) {
     say(`no Redis answers at ${process.env.REDIS_URL}. Start one and retry:`);
-    say('  Debian/Ubuntu: sudo apt-get install -y redis-server   macOS: brew install redis && brew services start redis');
+    say(
+      '  Debian/Ubuntu: sudo apt-get install -y redis-server   macOS: brew install redis && brew services start redis',
+    );
     say('  or with Docker: docker compose up -d redis');
     process.exit(1);
   }
   say(`starting redis-server on port ${port} for this session`);
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   children.push(redis);
-  for (let i = 0; i < 50 && !(await answers(host, port, 'PING\r\n', 'PONG')); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await answers(host, port, 'PING\r\n', 'PONG')); i++)
+    await new Promise((r) => setTimeout(r, 100));
 }
 
 async function shutdown(code = 0) {
@@ -100,7 +107,9 @@ run('npm', ['run', '--silent', 'build']);
 await ensurePostgres();
 await ensureRedis();
 say('applying migrations');
-run(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/database/data-source.js'], { stdio: ['ignore', 'ignore', 'inherit'] });
+run(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/database/data-source.js'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 let stopping = false;
 for (const entry of ['dist/main.js', 'dist/worker.js']) {
@@ -115,7 +124,9 @@ for (const entry of ['dist/main.js', 'dist/worker.js']) {
   children.push(child);
 }
 const port = process.env.PORT ?? '3000';
-say(`API on http://localhost:${port} (docs at http://localhost:${port}/docs); worker running. Ctrl-C stops everything.`);
+say(
+  `API on http://localhost:${port} (docs at http://localhost:${port}/docs); worker running. Ctrl-C stops everything.`,
+);
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (stopping) return;

@@ -11,20 +11,36 @@ describe('accounts (API.md §2)', () => {
   describe('POST /v1/auth/register', () => {
     it('creates an account with a profile and returns tokens', async () => {
       const email = uniqueEmail('Reg').toUpperCase();
-      const res = await h.http().post('/v1/auth/register').send({ email, password: PASSWORD, displayName: 'Ada', roles: ['learner', 'mentor'] });
+      const res = await h
+        .http()
+        .post('/v1/auth/register')
+        .send({ email, password: PASSWORD, displayName: 'Ada', roles: ['learner', 'mentor'] });
       expect(res.status).toBe(201);
-      expect(res.body.user).toEqual({ id: expect.any(String), email: email.toLowerCase(), displayName: 'Ada', roles: ['learner', 'mentor'] });
+      expect(res.body.user).toEqual({
+        id: expect.any(String),
+        email: email.toLowerCase(),
+        displayName: 'Ada',
+        roles: ['learner', 'mentor'],
+      });
       expect(typeof res.body.accessToken).toBe('string');
       expect(typeof res.body.refreshToken).toBe('string');
       const me = await h.http().get('/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`);
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ id: res.body.user.id, email: email.toLowerCase(), displayName: 'Ada', roles: ['learner', 'mentor'] });
+      expect(me.body).toMatchObject({
+        id: res.body.user.id,
+        email: email.toLowerCase(),
+        displayName: 'Ada',
+        roles: ['learner', 'mentor'],
+      });
       expect(me.body.profile).toMatchObject({ id: res.body.user.id, displayName: 'Ada', timezone: 'UTC' });
     });
 
     it('answers 409 when the e-mail is taken (case-insensitively), and creates nothing', async () => {
       const u = await registerUser(h);
-      const res = await h.http().post('/v1/auth/register').send({ email: u.email.toUpperCase(), password: PASSWORD, displayName: 'Dup', roles: ['learner'] });
+      const res = await h
+        .http()
+        .post('/v1/auth/register')
+        .send({ email: u.email.toUpperCase(), password: PASSWORD, displayName: 'Dup', roles: ['learner'] });
       expectProblem(res, 409, 'EMAIL_TAKEN');
       const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [u.email]);
       expect(n).toBe(1);
@@ -33,7 +49,12 @@ describe('accounts (API.md §2)', () => {
     it('only one of many parallel registrations with the same e-mail wins', async () => {
       const email = uniqueEmail('race');
       const results = await Promise.all(
-        Array.from({ length: 8 }, () => h.http().post('/v1/auth/register').send({ email, password: PASSWORD, displayName: 'R', roles: ['learner'] })),
+        Array.from({ length: 8 }, () =>
+          h
+            .http()
+            .post('/v1/auth/register')
+            .send({ email, password: PASSWORD, displayName: 'R', roles: ['learner'] }),
+        ),
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409)).toHaveLength(7);
@@ -52,14 +73,21 @@ describe('accounts (API.md §2)', () => {
       const body = { email: uniqueEmail(), password: PASSWORD, displayName: 'X', roles: ['learner'], ...patch };
       const res = await h.http().post('/v1/auth/register').send(body);
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [String(body.email).toLowerCase()]);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
+      );
+      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [
+        String(body.email).toLowerCase(),
+      ]);
       expect(n).toBe(0);
     });
 
     it('accepts a password of exactly 10 and 128 characters', async () => {
       for (const password of ['p'.repeat(10), 'p'.repeat(128)]) {
-        const res = await h.http().post('/v1/auth/register').send({ email: uniqueEmail(), password, displayName: 'X', roles: ['organizer'] });
+        const res = await h
+          .http()
+          .post('/v1/auth/register')
+          .send({ email: uniqueEmail(), password, displayName: 'X', roles: ['organizer'] });
         expect(res.status).toBe(201);
       }
     });
@@ -68,7 +96,10 @@ describe('accounts (API.md §2)', () => {
   describe('conventions (API.md §1)', () => {
     it('rejects an unknown body field with 400 and stores nothing', async () => {
       const email = uniqueEmail();
-      const res = await h.http().post('/v1/auth/register').send({ email, password: PASSWORD, displayName: 'X', roles: ['learner'], isAdmin: true });
+      const res = await h
+        .http()
+        .post('/v1/auth/register')
+        .send({ email, password: PASSWORD, displayName: 'X', roles: ['learner'], isAdmin: true });
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'isAdmin' })]);
       const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email]);
@@ -81,7 +112,10 @@ describe('accounts (API.md §2)', () => {
     });
 
     it('answers a body over 64 KiB with 413', async () => {
-      const res = await h.http().post('/v1/auth/login').send({ email: 'a@b.c', password: 'x'.repeat(70 * 1024) });
+      const res = await h
+        .http()
+        .post('/v1/auth/login')
+        .send({ email: 'a@b.c', password: 'x'.repeat(70 * 1024) });
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
     });
 
@@ -107,8 +141,16 @@ describe('accounts (API.md §2)', () => {
 
     it('answers 401 for a wrong password and for an unknown account', async () => {
       const u = await registerUser(h);
-      expectProblem(await h.http().post('/v1/auth/login').send({ email: u.email, password: 'wrong password!' }), 401, 'INVALID_CREDENTIALS');
-      expectProblem(await h.http().post('/v1/auth/login').send({ email: uniqueEmail(), password: PASSWORD }), 401, 'INVALID_CREDENTIALS');
+      expectProblem(
+        await h.http().post('/v1/auth/login').send({ email: u.email, password: 'wrong password!' }),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+      expectProblem(
+        await h.http().post('/v1/auth/login').send({ email: uniqueEmail(), password: PASSWORD }),
+        401,
+        'INVALID_CREDENTIALS',
+      );
     });
 
     it('answers 429 with Retry-After once an account exceeds LOGIN_MAX_FAILURES_PER_HOUR, even with the right password', async () => {
@@ -128,7 +170,9 @@ describe('accounts (API.md §2)', () => {
     it('counts parallel failures atomically', async () => {
       const u = await registerUser(h);
       const attempts = await Promise.all(
-        Array.from({ length: 10 }, () => h.http().post('/v1/auth/login').send({ email: u.email, password: 'wrong password!' })),
+        Array.from({ length: 10 }, () =>
+          h.http().post('/v1/auth/login').send({ email: u.email, password: 'wrong password!' }),
+        ),
       );
       expect(attempts.every((r) => r.status === 401 || r.status === 429)).toBe(true);
       expectProblem(await h.http().post('/v1/auth/login').send({ email: u.email, password: PASSWORD }), 429);
@@ -162,7 +206,9 @@ describe('accounts (API.md §2)', () => {
 
     it('only one of several parallel refreshes with the same token succeeds', async () => {
       const u = await registerUser(h);
-      const results = await Promise.all(Array.from({ length: 5 }, () => h.http().post('/v1/auth/refresh').send({ refreshToken: u.refreshToken })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => h.http().post('/v1/auth/refresh').send({ refreshToken: u.refreshToken })),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 401)).toHaveLength(4);
     });
@@ -170,8 +216,19 @@ describe('accounts (API.md §2)', () => {
     it('answers 401 for a forged or malformed refresh token and 400 for a missing one', async () => {
       const u = await registerUser(h);
       const [id] = u.refreshToken.split('.');
-      expectProblem(await h.http().post('/v1/auth/refresh').send({ refreshToken: `${id}.${'A'.repeat(43)}` }), 401, 'INVALID_REFRESH_TOKEN');
-      expectProblem(await h.http().post('/v1/auth/refresh').send({ refreshToken: 'garbage' }), 401, 'INVALID_REFRESH_TOKEN');
+      expectProblem(
+        await h
+          .http()
+          .post('/v1/auth/refresh')
+          .send({ refreshToken: `${id}.${'A'.repeat(43)}` }),
+        401,
+        'INVALID_REFRESH_TOKEN',
+      );
+      expectProblem(
+        await h.http().post('/v1/auth/refresh').send({ refreshToken: 'garbage' }),
+        401,
+        'INVALID_REFRESH_TOKEN',
+      );
       expectProblem(await h.http().post('/v1/auth/refresh').send({}), 400);
     });
 

@@ -33,7 +33,9 @@ describe('operations endpoints', () => {
     const json = await h.http().get('/docs-json');
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/v1/auth/register', '/v1/me', '/health/ready']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/auth/register', '/v1/me', '/health/ready']),
+    );
     const ui = await h.http().get('/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

@@ -4,10 +4,22 @@ import type { Queue } from 'bullmq';
 import { MatchScoringProcessor } from '../src/matching/match-scoring.processor.js';
 import { EventsService } from '../src/queues/events.service.js';
 import { QUEUES } from '../src/queues/queue-names.js';
-import { createSkillGraph, PARTIAL_LEVEL_CREDIT, prepareLearner, RELATION_CREDIT } from '../src/matching/scoring/index.js';
+import {
+  createSkillGraph,
+  PARTIAL_LEVEL_CREDIT,
+  prepareLearner,
+  RELATION_CREDIT,
+} from '../src/matching/scoring/index.js';
 import { skillCoverage } from '../src/matching/scoring/skill-coverage.js';
 import { loadCandidatePage, loadLearner, loadMentorDetails, loadTaxonomy } from '../src/matching/suggestion-queries.js';
-import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import {
+  eventually,
+  expectProblem,
+  registerUser,
+  startHarness,
+  type Harness,
+  type TestUser,
+} from './support/harness.js';
 import { addGoal, makeMentor, outboxEvents, setSkills } from './support/matching-fixtures.js';
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, start: '08:00', end: '20:00' }));
@@ -36,7 +48,10 @@ describe('match suggestions (API.md §4)', () => {
 
   async function learnerWithGoal(): Promise<TestUser> {
     const learner = await registerUser(h, ['learner']);
-    await h.db.query(`UPDATE profiles SET languages = '{en,es}', availability = $2::jsonb WHERE id = $1`, [learner.id, JSON.stringify(WEEK)]);
+    await h.db.query(`UPDATE profiles SET languages = '{en,es}', availability = $2::jsonb WHERE id = $1`, [
+      learner.id,
+      JSON.stringify(WEEK),
+    ]);
     await setSkills(h, learner.id, { postgresql: 2 });
     await addGoal(h, learner.id, 'postgresql', 4);
     return learner;
@@ -52,7 +67,12 @@ describe('match suggestions (API.md §4)', () => {
   it('ranks open mentors who can teach the goals, explains them, and leaves out everyone else', async () => {
     const learner = await learnerWithGoal();
     const common = { availability: WEEK, languages: ['en'] };
-    const exact = await makeMentor(h, { ...common, skills: { postgresql: 5 }, headline: 'Postgres DBA', displayName: 'Exact' });
+    const exact = await makeMentor(h, {
+      ...common,
+      skills: { postgresql: 5 },
+      headline: 'Postgres DBA',
+      displayName: 'Exact',
+    });
     const parent = await makeMentor(h, { ...common, skills: { sql: 5 }, displayName: 'Parent' });
     const partial = await makeMentor(h, { ...common, skills: { postgresql: 3 }, displayName: 'Partial' });
     const unrelated = await makeMentor(h, { ...common, skills: { mongodb: 5 } });
@@ -62,9 +82,16 @@ describe('match suggestions (API.md §4)', () => {
     await h.db.query(`UPDATE profiles SET active_mentees = 1 WHERE id = $1`, [full.id]);
     const blockedByLearner = await makeMentor(h, { ...common, skills: { postgresql: 5 } });
     const blockingLearner = await makeMentor(h, { ...common, skills: { postgresql: 5 } });
-    await h.db.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2), ($3, $1)`, [learner.id, blockedByLearner.id, blockingLearner.id]);
+    await h.db.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2), ($3, $1)`, [
+      learner.id,
+      blockedByLearner.id,
+      blockingLearner.id,
+    ]);
     // The learner is also an open mentor with a related skill: never suggested to themself.
-    await h.db.query(`UPDATE profiles SET roles = '{learner,mentor}', accepting_mentees = true, mentor_capacity = 2 WHERE id = $1`, [learner.id]);
+    await h.db.query(
+      `UPDATE profiles SET roles = '{learner,mentor}', accepting_mentees = true, mentor_capacity = 2 WHERE id = $1`,
+      [learner.id],
+    );
     await h.db.query(`INSERT INTO profile_skills (profile_id, skill, level) VALUES ($1, 'sql', 5)`, [learner.id]);
 
     const accepted = await h.http().post('/v1/match-suggestions/refresh').set(learner.auth);
@@ -79,11 +106,19 @@ describe('match suggestions (API.md §4)', () => {
     const ids = result.items.map((i) => i.mentor.id);
     const mine = ids.filter((id) => [exact.id, parent.id, partial.id].includes(id));
     expect(mine).toEqual([exact.id, parent.id, partial.id]);
-    for (const excluded of [unrelated, notAhead, closed, full, blockedByLearner, blockingLearner, learner]) expect(ids).not.toContain(excluded.id);
+    for (const excluded of [unrelated, notAhead, closed, full, blockedByLearner, blockingLearner, learner])
+      expect(ids).not.toContain(excluded.id);
 
     const top = result.items.find((i) => i.mentor.id === exact.id)!;
     expect(top.mentor).toEqual({ id: exact.id, displayName: 'Exact', headline: 'Postgres DBA' });
-    expect(top.factors).toMatchObject({ skillCoverage: 1, timezoneOverlapHours: 84, sharedLanguages: ['en'], openSlots: 3, rating: null, ratingCount: 0 });
+    expect(top.factors).toMatchObject({
+      skillCoverage: 1,
+      timezoneOverlapHours: 84,
+      sharedLanguages: ['en'],
+      openSlots: 3,
+      rating: null,
+      ratingCount: 0,
+    });
     expect(top.reasons[0]).toBe('Teaches PostgreSQL at expert level (your goal: advanced)');
     expect(top.reasons).toContain('You both speak English');
     expect(result.items.find((i) => i.mentor.id === parent.id)!.factors.skillCoverage).toBe(0.5);
@@ -106,7 +141,12 @@ describe('match suggestions (API.md §4)', () => {
 
   it('uses the mentor’s record: responsiveness from requests, rating from mentee feedback', async () => {
     const learner = await learnerWithGoal();
-    const seasoned = await makeMentor(h, { availability: WEEK, languages: ['en'], skills: { postgresql: 5 }, capacity: 10 });
+    const seasoned = await makeMentor(h, {
+      availability: WEEK,
+      languages: ['en'],
+      skills: { postgresql: 5 },
+      capacity: 10,
+    });
     // Three past mentees, answered within an hour, who rated 5, 5 and 4.
     for (const rating of [5, 5, 4]) {
       const mentee = await registerUser(h, ['learner']);
@@ -155,7 +195,10 @@ describe('match suggestions (API.md §4)', () => {
     const rest = await loadCandidatePage(h.db, learner.id, prepared.goals, rules, first[2] ?? null, null);
     const candidates = [...first, ...rest];
     expect(new Set(candidates.map((c) => c.id)).size).toBe(candidates.length);
-    const details = await loadMentorDetails(h.db, candidates.map((c) => c.id));
+    const details = await loadMentorDetails(
+      h.db,
+      candidates.map((c) => c.id),
+    );
     for (const c of candidates) {
       expect(c.coverage).toBeGreaterThan(0);
       expect(c.coverage).toBeCloseTo(skillCoverage(prepared.goals, details.get(c.id)!.skills).coverage, 12);
@@ -171,14 +214,18 @@ describe('match suggestions (API.md §4)', () => {
     const learner = await learnerWithGoal();
     const mentor = await makeMentor(h, { skills: { postgresql: 5 } });
     const events = h.api.get(EventsService);
-    await h.db.transaction((tx) => events.emit(tx, 'profile.matching_changed', { profileId: learner.id, reasons: ['goals'] }));
+    await h.db.transaction((tx) =>
+      events.emit(tx, 'profile.matching_changed', { profileId: learner.id, reasons: ['goals'] }),
+    );
     const result = await ready(learner);
     expect(result.items.map((i) => i.mentor.id)).toContain(mentor.id);
     expect(await outboxEvents(h, 'learnerId', learner.id, 'suggestions.ready')).toEqual([]);
 
     // A change of the learner's skills moves them past the mentor: the next run drops the mentor.
     await setSkills(h, learner.id, { postgresql: 5 });
-    await h.db.transaction((tx) => events.emit(tx, 'profile.matching_changed', { profileId: learner.id, reasons: ['skills'] }));
+    await h.db.transaction((tx) =>
+      events.emit(tx, 'profile.matching_changed', { profileId: learner.id, reasons: ['skills'] }),
+    );
     await eventually(async () => {
       const res = await get(learner);
       return res.body.status === 'ready' && !res.body.items.some((i: Item) => i.mentor.id === mentor.id);
@@ -190,7 +237,9 @@ describe('match suggestions (API.md §4)', () => {
     const processor = h.worker!.get(MatchScoringProcessor);
     await processor.onMatchingChanged(idle.id);
     await processor.onMatchingChanged(other.id);
-    const rows = await h.db.query(`SELECT learner_id FROM match_suggestions WHERE learner_id = ANY($1::uuid[])`, [[idle.id, other.id]]);
+    const rows = await h.db.query(`SELECT learner_id FROM match_suggestions WHERE learner_id = ANY($1::uuid[])`, [
+      [idle.id, other.id],
+    ]);
     expect(rows).toEqual([]);
   });
 

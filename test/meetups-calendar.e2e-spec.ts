@@ -55,11 +55,14 @@ describe('meetup iCalendar: single event and secret feed (API.md §5)', () => {
       const again = await h.http().get('/v1/calendar/feed').set(me.auth);
       expect(again.body.url).toBe(first.body.url);
       // Only a hash is stored: the token itself is nowhere in the table.
-      const token = pathOf(first.body.url).split('/').pop()!.replace(/\.ics$/, '');
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM calendar_tokens WHERE profile_id = $1 AND token_hash = sha256($2::bytea)`, [
-        me.id,
-        Buffer.from(token),
-      ]);
+      const token = pathOf(first.body.url)
+        .split('/')
+        .pop()!
+        .replace(/\.ics$/, '');
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM calendar_tokens WHERE profile_id = $1 AND token_hash = sha256($2::bytea)`,
+        [me.id, Buffer.from(token)],
+      );
       expect(n).toBe(1);
 
       const going = await createMeetup(h, organizer, { title: 'Going one' });
@@ -76,7 +79,10 @@ describe('meetup iCalendar: single event and secret feed (API.md §5)', () => {
       const res = await fetchIcs(pathOf(first.body.url));
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/calendar/);
-      const events = vevents(res.text).map((v) => ({ uid: v.getFirstPropertyValue('uid'), status: v.getFirstPropertyValue('status') }));
+      const events = vevents(res.text).map((v) => ({
+        uid: v.getFirstPropertyValue('uid'),
+        status: v.getFirstPropertyValue('status'),
+      }));
       expect(events).toEqual(
         expect.arrayContaining([
           { uid: `${going.id}@guildhall.example`, status: 'CONFIRMED' },

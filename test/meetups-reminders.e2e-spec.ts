@@ -51,7 +51,9 @@ describe('meetup reminders and change notifications through the worker (API.md Â
     // The notifications module turns each event into one in-app notification per recipient.
     const inbox = await eventually(async () => {
       const res = await h.http().get('/v1/notifications').set(a.auth);
-      const mine = (res.body.items ?? []).filter((n: { type: string; data: { meetupId?: string } }) => n.type === 'meetup.reminder' && n.data.meetupId === m.id);
+      const mine = (res.body.items ?? []).filter(
+        (n: { type: string; data: { meetupId?: string } }) => n.type === 'meetup.reminder' && n.data.meetupId === m.id,
+      );
       return mine.length === 2 && mine;
     });
     expect(inbox[0].data).not.toHaveProperty('recipientIds');
@@ -66,14 +68,23 @@ describe('meetup reminders and change notifications through the worker (API.md Â
     await eventually(async () => (await Promise.all(oldIds.map(jobState))).every((s) => s === 'delayed'));
 
     const moved = plusHours(startsAt, 24);
-    await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ startsAt: moved, endsAt: plusHours(moved, 1) }).expect(200);
+    await h
+      .http()
+      .patch(`/v1/meetups/${m.id}`)
+      .set(organizer.auth)
+      .send({ startsAt: moved, endsAt: plusHours(moved, 1) })
+      .expect(200);
     const newIds = OFFSETS.map((o) => reminderJobId(m.id, o, new Date(moved)));
     await eventually(async () => {
       const [olds, news] = await Promise.all([Promise.all(oldIds.map(jobState)), Promise.all(newIds.map(jobState))]);
       return olds.every((s) => s === 'absent') && news.every((s) => s === 'delayed');
     });
     const job = await timers.getJob(newIds[0]);
-    expect(job?.data).toEqual({ meetupId: m.id, offsetSeconds: 4, startsAtEpoch: Math.floor(Date.parse(moved) / 1000) });
+    expect(job?.data).toEqual({
+      meetupId: m.id,
+      offsetSeconds: 4,
+      startsAtEpoch: Math.floor(Date.parse(moved) / 1000),
+    });
 
     await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth).expect(200);
     await eventually(async () => (await Promise.all(newIds.map(jobState))).every((s) => s === 'absent'));
@@ -105,7 +116,12 @@ describe('meetup reminders and change notifications through the worker (API.md Â
     const [goer, waiter] = await Promise.all([registerUser(h), registerUser(h)]);
     await rsvp(h, goer, m.id, 'going');
     await rsvp(h, waiter, m.id, 'going');
-    await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ online: true, onlineUrl: 'https://meet.example.org/moved' }).expect(200);
+    await h
+      .http()
+      .patch(`/v1/meetups/${m.id}`)
+      .set(organizer.auth)
+      .send({ online: true, onlineUrl: 'https://meet.example.org/moved' })
+      .expect(200);
     await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth).expect(200);
     for (const user of [goer, waiter]) {
       const items = await eventually(async () => {

@@ -8,7 +8,8 @@ jest.setTimeout(60000);
 async function registerMany(h: Harness, n: number): Promise<TestUser[]> {
   const users: TestUser[] = [];
   // Small batches: registration hashes passwords with argon2, which is deliberately expensive.
-  for (let i = 0; i < n; i += 16) users.push(...(await Promise.all(Array.from({ length: Math.min(16, n - i) }, () => registerUser(h)))));
+  for (let i = 0; i < n; i += 16)
+    users.push(...(await Promise.all(Array.from({ length: Math.min(16, n - i) }, () => registerUser(h)))));
   return users;
 }
 
@@ -39,9 +40,18 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       // Asking again keeps one's seat or place in line.
       expect((await rsvp(h, a, m.id, 'going')).body).toEqual({ status: 'going', waitlistPosition: null });
       expect((await rsvp(h, d, m.id, 'going')).body).toEqual({ status: 'waitlisted', waitlistPosition: 2 });
-      expect(await counts(h, m.id)).toMatchObject({ going_count: 2, going_rows: 2, waitlist_count: 2, waitlisted_rows: 2 });
+      expect(await counts(h, m.id)).toMatchObject({
+        going_count: 2,
+        going_rows: 2,
+        waitlist_count: 2,
+        waitlisted_rows: 2,
+      });
       const view = await h.http().get(`/v1/meetups/${m.id}`).set(d.auth);
-      expect(view.body).toMatchObject({ goingCount: 2, waitlistCount: 2, myRsvp: { status: 'waitlisted', waitlistPosition: 2 } });
+      expect(view.body).toMatchObject({
+        goingCount: 2,
+        waitlistCount: 2,
+        myRsvp: { status: 'waitlisted', waitlistPosition: 2 },
+      });
     });
 
     it('a going member leaving promotes the earliest waitlisted, who is notified; the line moves up', async () => {
@@ -51,17 +61,31 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       // A waitlisted member leaving frees no seat and notifies no one.
       expect((await rsvp(h, c, m.id, 'interested')).body).toEqual({ status: 'interested', waitlistPosition: null });
       expect(await outboxRows(h, 'meetup.promoted', m.id)).toHaveLength(0);
-      expect((await h.http().get(`/v1/meetups/${m.id}`).set(d.auth)).body.myRsvp).toEqual({ status: 'waitlisted', waitlistPosition: 2 });
+      expect((await h.http().get(`/v1/meetups/${m.id}`).set(d.auth)).body.myRsvp).toEqual({
+        status: 'waitlisted',
+        waitlistPosition: 2,
+      });
 
       expect((await rsvp(h, a, m.id, 'not_going')).body).toEqual({ status: 'not_going', waitlistPosition: null });
-      expect((await h.http().get(`/v1/meetups/${m.id}`).set(b.auth)).body.myRsvp).toEqual({ status: 'going', waitlistPosition: null });
-      expect((await h.http().get(`/v1/meetups/${m.id}`).set(d.auth)).body.myRsvp).toEqual({ status: 'waitlisted', waitlistPosition: 1 });
+      expect((await h.http().get(`/v1/meetups/${m.id}`).set(b.auth)).body.myRsvp).toEqual({
+        status: 'going',
+        waitlistPosition: null,
+      });
+      expect((await h.http().get(`/v1/meetups/${m.id}`).set(d.auth)).body.myRsvp).toEqual({
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      });
       const promoted = await outboxRows(h, 'meetup.promoted', m.id);
       expect(promoted.map((r) => r.payload)).toEqual([{ meetupId: m.id, recipientIds: [b.id] }]);
 
       // Coming back joins the end of the line.
       expect((await rsvp(h, a, m.id, 'going')).body).toEqual({ status: 'waitlisted', waitlistPosition: 2 });
-      expect(await counts(h, m.id)).toMatchObject({ going_count: 1, going_rows: 1, waitlist_count: 2, waitlisted_rows: 2 });
+      expect(await counts(h, m.id)).toMatchObject({
+        going_count: 1,
+        going_rows: 1,
+        waitlist_count: 2,
+        waitlisted_rows: 2,
+      });
     });
 
     it('answers 409 on a finished meetup, 404 on an unknown one, 400 on a bad status', async () => {
@@ -73,7 +97,11 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       const m = await createMeetup(h, organizer);
       expectProblem(await rsvp(h, u, m.id, 'waitlisted'), 400, 'VALIDATION_FAILED');
       expectProblem(await rsvp(h, u, m.id, 'maybe'), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/rsvp`).set(u.auth).send({ status: 'going', plusOne: true }), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/rsvp`).set(u.auth).send({ status: 'going', plusOne: true }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('64 parallel RSVPs on 10 seats over two API instances: exactly 10 going, the rest waitlisted 1..54, counters equal the rows', async () => {
@@ -86,8 +114,16 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       expect(going).toHaveLength(10);
       expect(going.every((r) => r.body.waitlistPosition === null)).toBe(true);
       expect(waitlisted).toHaveLength(54);
-      expect(waitlisted.map((r) => r.body.waitlistPosition).sort((x: number, y: number) => x - y)).toEqual(Array.from({ length: 54 }, (_, i) => i + 1));
-      expect(await counts(h, m.id)).toEqual({ capacity: 10, going_count: 10, going_rows: 10, waitlist_count: 54, waitlisted_rows: 54 });
+      expect(waitlisted.map((r) => r.body.waitlistPosition).sort((x: number, y: number) => x - y)).toEqual(
+        Array.from({ length: 54 }, (_, i) => i + 1),
+      );
+      expect(await counts(h, m.id)).toEqual({
+        capacity: 10,
+        going_count: 10,
+        going_rows: 10,
+        waitlist_count: 54,
+        waitlisted_rows: 54,
+      });
 
       // The answered positions are the real FIFO order of the rows.
       const order: { profile_id: string }[] = await h.db.query(
@@ -113,7 +149,10 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       expect(c.going_count).toBe(5);
       expect(c.going_rows).toBe(5);
       expect(c.waitlist_count).toBe(c.waitlisted_rows);
-      const [{ promoted }] = await h.db.query(`SELECT count(*)::int AS promoted FROM outbox WHERE type = 'meetup.promoted' AND payload->>'meetupId' = $1`, [m.id]);
+      const [{ promoted }] = await h.db.query(
+        `SELECT count(*)::int AS promoted FROM outbox WHERE type = 'meetup.promoted' AND payload->>'meetupId' = $1`,
+        [m.id],
+      );
       expect(promoted).toBeGreaterThan(0);
     });
   });
@@ -126,13 +165,30 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       await rsvp(h, users[4], m.id, 'interested');
       await rsvp(h, users[5], m.id, 'not_going');
 
-      expectProblem(await h.http().get(`/v1/meetups/${m.id}/attendees`).set(users[0].auth), 403, 'FORBIDDEN_NOT_ORGANIZER');
-      expectProblem(await h.http().get('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b/attendees').set(organizer.auth), 404);
+      expectProblem(
+        await h.http().get(`/v1/meetups/${m.id}/attendees`).set(users[0].auth),
+        403,
+        'FORBIDDEN_NOT_ORGANIZER',
+      );
+      expectProblem(
+        await h.http().get('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b/attendees').set(organizer.auth),
+        404,
+      );
 
-      const items: { profileId: string; status: string; waitlistPosition: number | null; displayName: string; checkedInAt: null }[] = [];
+      const items: {
+        profileId: string;
+        status: string;
+        waitlistPosition: number | null;
+        displayName: string;
+        checkedInAt: null;
+      }[] = [];
       let cursor: string | undefined;
       do {
-        const res = await h.http().get(`/v1/meetups/${m.id}/attendees`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(organizer.auth);
+        const res = await h
+          .http()
+          .get(`/v1/meetups/${m.id}/attendees`)
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(organizer.auth);
         expect(res.status).toBe(200);
         items.push(...res.body.items);
         cursor = res.body.nextCursor ?? undefined;
@@ -146,9 +202,19 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
         ['waitlisted', 2],
         ['interested', null],
       ]);
-      expect(items[0]).toEqual({ profileId: going[0], displayName: expect.any(String), status: 'going', waitlistPosition: null, checkedInAt: null });
+      expect(items[0]).toEqual({
+        profileId: going[0],
+        displayName: expect.any(String),
+        status: 'going',
+        waitlistPosition: null,
+        checkedInAt: null,
+      });
 
-      const notGoing = await h.http().get(`/v1/meetups/${m.id}/attendees`).query({ status: 'not_going' }).set(organizer.auth);
+      const notGoing = await h
+        .http()
+        .get(`/v1/meetups/${m.id}/attendees`)
+        .query({ status: 'not_going' })
+        .set(organizer.auth);
       expect(notGoing.body.items.map((i: { profileId: string }) => i.profileId)).toEqual([users[5].id]);
     });
 
@@ -158,17 +224,45 @@ describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
       await rsvp(h, goer, m.id, 'going');
       await rsvp(h, waiter, m.id, 'going');
 
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(goer.auth).send({ profileId: goer.id }), 403, 'FORBIDDEN_NOT_ORGANIZER');
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(goer.auth).send({ profileId: goer.id }),
+        403,
+        'FORBIDDEN_NOT_ORGANIZER',
+      );
       const res = await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: goer.id });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ profileId: goer.id, displayName: expect.any(String), status: 'going', waitlistPosition: null, checkedInAt: expect.any(String) });
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: goer.id }), 409, 'ALREADY_CHECKED_IN');
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: waiter.id }), 409, 'NOT_GOING');
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: stranger.id }), 404, 'RSVP_NOT_FOUND');
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: 'nope' }), 400, 'VALIDATION_FAILED');
+      expect(res.body).toEqual({
+        profileId: goer.id,
+        displayName: expect.any(String),
+        status: 'going',
+        waitlistPosition: null,
+        checkedInAt: expect.any(String),
+      });
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: goer.id }),
+        409,
+        'ALREADY_CHECKED_IN',
+      );
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: waiter.id }),
+        409,
+        'NOT_GOING',
+      );
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: stranger.id }),
+        404,
+        'RSVP_NOT_FOUND',
+      );
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/check-ins`).set(organizer.auth).send({ profileId: 'nope' }),
+        400,
+        'VALIDATION_FAILED',
+      );
 
       const list = await h.http().get(`/v1/meetups/${m.id}/attendees`).query({ status: 'going' }).set(organizer.auth);
-      expect(list.body.items).toEqual([expect.objectContaining({ profileId: goer.id, checkedInAt: res.body.checkedInAt })]);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ profileId: goer.id, checkedInAt: res.body.checkedInAt }),
+      ]);
     });
   });
 });

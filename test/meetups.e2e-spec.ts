@@ -53,7 +53,13 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
         endsAt: '2031-05-01T22:00:00+02:00',
         level: undefined,
       });
-      expect(online).toMatchObject({ online: true, onlineUrl: 'https://meet.example.org/pg', venue: null, level: null, startsAt: '2031-05-01T18:00:00.000Z' });
+      expect(online).toMatchObject({
+        online: true,
+        onlineUrl: 'https://meet.example.org/pg',
+        venue: null,
+        level: null,
+        startsAt: '2031-05-01T18:00:00.000Z',
+      });
       const hybrid = await createMeetup(h, organizer, { online: true, onlineUrl: 'https://meet.example.org/h' });
       expect(hybrid).toMatchObject({ online: true, venue: expect.objectContaining({ city: 'Berlin' }) });
     });
@@ -76,12 +82,32 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       ['online with an http link', { online: true, onlineUrl: 'http://meet.example.org/x' }, 'onlineUrl'],
       ['in person without a venue', { venue: undefined }, 'venue'],
       ['in person with a link', { onlineUrl: 'https://meet.example.org/x' }, 'onlineUrl'],
-      ['a venue latitude out of range', { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 91, lng: 0 } }, 'venue.lat'],
-      ['a venue longitude out of range', { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 0, lng: -181 } }, 'venue.lng'],
-      ['a lower-case country', { venue: { name: 'x', address: 'y', city: 'z', country: 'de', lat: 0, lng: 0 } }, 'venue.country'],
-      ['an unknown country', { venue: { name: 'x', address: 'y', city: 'z', country: 'XX', lat: 0, lng: 0 } }, 'venue.country'],
+      [
+        'a venue latitude out of range',
+        { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 91, lng: 0 } },
+        'venue.lat',
+      ],
+      [
+        'a venue longitude out of range',
+        { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 0, lng: -181 } },
+        'venue.lng',
+      ],
+      [
+        'a lower-case country',
+        { venue: { name: 'x', address: 'y', city: 'z', country: 'de', lat: 0, lng: 0 } },
+        'venue.country',
+      ],
+      [
+        'an unknown country',
+        { venue: { name: 'x', address: 'y', city: 'z', country: 'XX', lat: 0, lng: 0 } },
+        'venue.country',
+      ],
       ['a venue field missing', { venue: { name: 'x', city: 'z', country: 'DE', lat: 0, lng: 0 } }, 'venue.address'],
-      ['an unknown venue field', { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 0, lng: 0, floor: 3 } }, 'venue.floor'],
+      [
+        'an unknown venue field',
+        { venue: { name: 'x', address: 'y', city: 'z', country: 'DE', lat: 0, lng: 0, floor: 3 } },
+        'venue.floor',
+      ],
       ['an unknown skill', { skills: ['postgresql', 'basket-weaving'] }, 'skills'],
       ['a skills string', { skills: 'postgresql' }, 'skills'],
       ['an unknown level', { level: 'expert' }, 'level'],
@@ -89,9 +115,15 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       ['an empty title', { title: '   ' }, 'title'],
     ])('answers 400 for %s and stores nothing', async (_name, patch, field) => {
       const title = uniqueWord();
-      const res = await h.http().post('/v1/meetups').set(organizer.auth).send(meetupBody({ title, ...patch }));
+      const res = await h
+        .http()
+        .post('/v1/meetups')
+        .set(organizer.auth)
+        .send(meetupBody({ title, ...patch }));
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
+      );
       const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM meetups WHERE title = $1`, [title]);
       expect(n).toBe(0);
     });
@@ -119,13 +151,25 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
   describe('PATCH /v1/meetups/:id', () => {
     it('lets the organizer edit, validating the merged result', async () => {
       const m = await createMeetup(h, organizer);
-      const res = await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ title: 'Renamed', skills: ['sql'], level: null });
+      const res = await h
+        .http()
+        .patch(`/v1/meetups/${m.id}`)
+        .set(organizer.auth)
+        .send({ title: 'Renamed', skills: ['sql'], level: null });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ title: 'Renamed', skills: ['sql'], level: null, venue: m.venue });
 
       // Going online needs a link; switching to online with one and clearing the venue is fine.
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ online: true }), 400, 'VALIDATION_FAILED');
-      const online = await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ online: true, onlineUrl: 'https://x.example/r', venue: null });
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ online: true }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      const online = await h
+        .http()
+        .patch(`/v1/meetups/${m.id}`)
+        .set(organizer.auth)
+        .send({ online: true, onlineUrl: 'https://x.example/r', venue: null });
       expect(online.status).toBe(200);
       expect(online.body).toMatchObject({ online: true, onlineUrl: 'https://x.example/r', venue: null });
       // The end must stay after the start even when only one of them is sent.
@@ -136,17 +180,48 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
 
     it('refuses null for a field that cannot be cleared, and unknown fields', async () => {
       const m = await createMeetup(h, organizer);
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ capacity: null }), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ status: 'cancelled' }), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ skills: ['nope-nope'] }), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ capacity: null }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ status: 'cancelled' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await h
+          .http()
+          .patch(`/v1/meetups/${m.id}`)
+          .set(organizer.auth)
+          .send({ skills: ['nope-nope'] }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('answers 403 to anyone but its organizer (meetups are public), 404 for an unknown id', async () => {
       const m = await createMeetup(h, organizer);
       const otherOrganizer = await registerUser(h, ['organizer']);
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(otherOrganizer.auth).send({ title: 'Mine now' }), 403, 'FORBIDDEN_NOT_ORGANIZER');
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(learner.auth).send({ title: 'Mine now' }), 403, 'FORBIDDEN_NOT_ORGANIZER');
-      expectProblem(await h.http().patch('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b').set(organizer.auth).send({ title: 'x' }), 404);
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(otherOrganizer.auth).send({ title: 'Mine now' }),
+        403,
+        'FORBIDDEN_NOT_ORGANIZER',
+      );
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(learner.auth).send({ title: 'Mine now' }),
+        403,
+        'FORBIDDEN_NOT_ORGANIZER',
+      );
+      expectProblem(
+        await h
+          .http()
+          .patch('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b')
+          .set(organizer.auth)
+          .send({ title: 'x' }),
+        404,
+      );
       const after = await h.http().get(`/v1/meetups/${m.id}`).set(learner.auth);
       expect(after.body.title).toBe(m.title);
     });
@@ -169,14 +244,29 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       await rsvp(h, waitlisted, m.id, 'going');
       await rsvp(h, interested, m.id, 'interested');
 
-      await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ title: 'Only the title', description: 'and text' }).expect(200);
+      await h
+        .http()
+        .patch(`/v1/meetups/${m.id}`)
+        .set(organizer.auth)
+        .send({ title: 'Only the title', description: 'and text' })
+        .expect(200);
       expect(await outboxRows(h, 'meetup.updated', m.id)).toHaveLength(0);
 
       const newStart = plusHours(m.startsAt as string, 24);
-      await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ startsAt: newStart, endsAt: plusHours(newStart, 2) }).expect(200);
+      await h
+        .http()
+        .patch(`/v1/meetups/${m.id}`)
+        .set(organizer.auth)
+        .send({ startsAt: newStart, endsAt: plusHours(newStart, 2) })
+        .expect(200);
       const rows = await outboxRows(h, 'meetup.updated', m.id);
       expect(rows).toHaveLength(1);
-      expect(rows[0].payload).toMatchObject({ meetupId: m.id, changes: ['startsAt', 'endsAt'], startsAt: newStart, previousStartsAt: m.startsAt });
+      expect(rows[0].payload).toMatchObject({
+        meetupId: m.id,
+        changes: ['startsAt', 'endsAt'],
+        startsAt: newStart,
+        previousStartsAt: m.startsAt,
+      });
       expect([...(rows[0].payload.recipientIds as string[])].sort()).toEqual([going.id, waitlisted.id].sort());
 
       const venue = { name: 'New place', address: 'Elsewhere 2', city: 'Berlin', country: 'DE', lat: 52.5, lng: 13.39 };
@@ -207,7 +297,11 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       await rsvp(h, b, m.id, 'going');
       await rsvp(h, c, m.id, 'not_going');
 
-      expectProblem(await h.http().post(`/v1/meetups/${m.id}/cancel`).set(learner.auth), 403, 'FORBIDDEN_NOT_ORGANIZER');
+      expectProblem(
+        await h.http().post(`/v1/meetups/${m.id}/cancel`).set(learner.auth),
+        403,
+        'FORBIDDEN_NOT_ORGANIZER',
+      );
       const res = await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: m.id, status: 'cancelled' });
@@ -218,7 +312,11 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
 
       expectProblem(await rsvp(h, c, m.id, 'going'), 409, 'MEETUP_CANCELLED');
       expectProblem(await rsvp(h, a, m.id, 'not_going'), 409, 'MEETUP_CANCELLED');
-      expectProblem(await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ title: 'x' }), 409, 'MEETUP_CANCELLED');
+      expectProblem(
+        await h.http().patch(`/v1/meetups/${m.id}`).set(organizer.auth).send({ title: 'x' }),
+        409,
+        'MEETUP_CANCELLED',
+      );
       expectProblem(await h.http().post(`/v1/meetups/${m.id}/cancel`).set(organizer.auth), 409, 'MEETUP_CANCELLED');
       const view = await h.http().get(`/v1/meetups/${m.id}`).set(learner.auth);
       expect(view.body.status).toBe('cancelled');
@@ -260,17 +358,29 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       expect(res.body.items.map((m: { id: string }) => m.id)).toEqual([sooner.id, later.id]);
       expect(res.body.nextCursor).toBeNull();
 
-      const withPast = await h.http().get('/v1/meetups').query({ q: word, from: inDays(-7) }).set(learner.auth);
+      const withPast = await h
+        .http()
+        .get('/v1/meetups')
+        .query({ q: word, from: inDays(-7) })
+        .set(learner.auth);
       expect(withPast.body.items.map((m: { id: string }) => m.id)).toEqual([past.id, sooner.id, later.id]);
-      const window = await h.http().get('/v1/meetups').query({ q: word, from: inDays(-7), to: inDays(15) }).set(learner.auth);
+      const window = await h
+        .http()
+        .get('/v1/meetups')
+        .query({ q: word, from: inDays(-7), to: inDays(15) })
+        .set(learner.auth);
       expect(window.body.items.map((m: { id: string }) => m.id)).toEqual([past.id, sooner.id]);
     });
 
     it('full text matches title and description words, stemmed', async () => {
       const word = uniqueWord();
-      const a = await createMeetup(h, organizer, { title: `${word} Indexing deep dive`, description: 'partial indexes' });
+      const a = await createMeetup(h, organizer, {
+        title: `${word} Indexing deep dive`,
+        description: 'partial indexes',
+      });
       const b = await createMeetup(h, organizer, { title: `${word} Replication`, description: 'streaming replicas' });
-      const ids = async (q: string) => (await h.http().get('/v1/meetups').query({ q }).set(learner.auth)).body.items.map((m: { id: string }) => m.id);
+      const ids = async (q: string) =>
+        (await h.http().get('/v1/meetups').query({ q }).set(learner.auth)).body.items.map((m: { id: string }) => m.id);
       expect(await ids(`${word} index`)).toEqual([a.id]);
       expect(await ids(`${word} replica`)).toEqual([b.id]);
       expect(await ids(`${word} -replication`)).toEqual([a.id]);
@@ -283,22 +393,50 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       const sql = await createMeetup(h, organizer, { title: word, skills: ['sql'], startsAt: inDays(4) });
       const mongo = await createMeetup(h, organizer, { title: word, skills: ['mongodb'], startsAt: inDays(5) });
       const ids = async (skill: string) =>
-        (await h.http().get('/v1/meetups').query({ q: word, skill }).set(learner.auth)).body.items.map((m: { id: string }) => m.id);
+        (await h.http().get('/v1/meetups').query({ q: word, skill }).set(learner.auth)).body.items.map(
+          (m: { id: string }) => m.id,
+        );
       expect(await ids('sql')).toEqual([pg.id, sql.id]);
       expect(await ids('postgresql')).toEqual([pg.id]);
       expect(await ids('nosql')).toEqual([mongo.id]);
-      expectProblem(await h.http().get('/v1/meetups').query({ skill: 'no-such-skill' }).set(learner.auth), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await h.http().get('/v1/meetups').query({ skill: 'no-such-skill' }).set(learner.auth),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('near + radiusKm finds in-person meetups within the radius; online filters by format', async () => {
       const word = uniqueWord();
       const venue = (lat: number, lng: number) => ({ name: 'v', address: 'a', city: 'c', country: 'DE', lat, lng });
-      const berlin = await createMeetup(h, organizer, { title: word, venue: venue(52.52, 13.405), startsAt: inDays(3) });
-      const potsdam = await createMeetup(h, organizer, { title: word, venue: venue(52.3906, 13.0645), startsAt: inDays(4) }); // ~27 km
-      const hamburg = await createMeetup(h, organizer, { title: word, venue: venue(53.5511, 9.9937), startsAt: inDays(5) }); // ~255 km
-      const online = await createMeetup(h, organizer, { title: word, online: true, onlineUrl: 'https://x.example', venue: undefined, startsAt: inDays(6) });
+      const berlin = await createMeetup(h, organizer, {
+        title: word,
+        venue: venue(52.52, 13.405),
+        startsAt: inDays(3),
+      });
+      const potsdam = await createMeetup(h, organizer, {
+        title: word,
+        venue: venue(52.3906, 13.0645),
+        startsAt: inDays(4),
+      }); // ~27 km
+      const hamburg = await createMeetup(h, organizer, {
+        title: word,
+        venue: venue(53.5511, 9.9937),
+        startsAt: inDays(5),
+      }); // ~255 km
+      const online = await createMeetup(h, organizer, {
+        title: word,
+        online: true,
+        onlineUrl: 'https://x.example',
+        venue: undefined,
+        startsAt: inDays(6),
+      });
       const ids = async (query: Record<string, string>) => {
-        const res = await h.http().get('/v1/meetups').query({ q: word, ...query }).set(learner.auth);
+        const res = await h
+          .http()
+          .get('/v1/meetups')
+          .query({ q: word, ...query })
+          .set(learner.auth);
         expect(res.status).toBe(200);
         return res.body.items.map((m: { id: string }) => m.id);
       };
@@ -336,7 +474,11 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const res = await h.http().get('/v1/meetups').query({ q: word, limit: 3, ...(cursor ? { cursor } : {}) }).set(learner.auth);
+        const res = await h
+          .http()
+          .get('/v1/meetups')
+          .query({ q: word, limit: 3, ...(cursor ? { cursor } : {}) })
+          .set(learner.auth);
         expect(res.status).toBe(200);
         seen.push(...res.body.items.map((m: { id: string }) => m.id));
         cursor = res.body.nextCursor ?? undefined;
@@ -350,7 +492,10 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
   describe('GET /v1/meetups/recommended', () => {
     it('ranks by goal overlap (parents count), then distance, then time; uncovered meetups follow', async () => {
       const me = await registerUser(h, ['learner']);
-      await h.db.query(`UPDATE profiles SET location = $2 WHERE id = $1`, [me.id, { city: 'Berlin', country: 'DE', lat: 52.52, lng: 13.405 }]);
+      await h.db.query(`UPDATE profiles SET location = $2 WHERE id = $1`, [
+        me.id,
+        { city: 'Berlin', country: 'DE', lat: 52.52, lng: 13.405 },
+      ]);
       await h.db.query(
         `INSERT INTO goals (profile_id, skill, target_level, status) VALUES ($1, 'elasticsearch', 4, 'active'), ($1, 'terraform', 3, 'active'),
                 ($1, 'rust', 3, 'abandoned')`,
@@ -358,12 +503,28 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       );
       const venue = (lat: number, lng: number) => ({ name: 'v', address: 'a', city: 'c', country: 'DE', lat, lng });
       // Both goals, far away and late: ranks first on overlap alone.
-      const both = await createMeetup(h, organizer, { skills: ['elasticsearch', 'terraform'], venue: venue(48.137, 11.575), startsAt: inDays(60) });
+      const both = await createMeetup(h, organizer, {
+        skills: ['elasticsearch', 'terraform'],
+        venue: venue(48.137, 11.575),
+        startsAt: inDays(60),
+      });
       // One goal each (other specs use other skills); the nearer first, whatever the time.
-      const pgNear = await createMeetup(h, organizer, { skills: ['elasticsearch'], venue: venue(52.5, 13.4), startsAt: inDays(50) });
-      const pgFar = await createMeetup(h, organizer, { skills: ['elasticsearch'], venue: venue(53.55, 9.99), startsAt: inDays(2) });
+      const pgNear = await createMeetup(h, organizer, {
+        skills: ['elasticsearch'],
+        venue: venue(52.5, 13.4),
+        startsAt: inDays(50),
+      });
+      const pgFar = await createMeetup(h, organizer, {
+        skills: ['elasticsearch'],
+        venue: venue(53.55, 9.99),
+        startsAt: inDays(2),
+      });
       // The goal's parent (nosql) gets partial credit, above nothing.
-      const parent = await createMeetup(h, organizer, { skills: ['nosql'], venue: venue(52.5, 13.4), startsAt: inDays(2) });
+      const parent = await createMeetup(h, organizer, {
+        skills: ['nosql'],
+        venue: venue(52.5, 13.4),
+        startsAt: inDays(2),
+      });
       // An abandoned goal does not count.
       const abandoned = await createMeetup(h, organizer, { skills: ['rust'], startsAt: inDays(1) });
 
@@ -377,7 +538,9 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       expect(items[1].recommendation.distanceKm).toBeLessThan(5);
       expect(items[3].recommendation.goalOverlap).toBeCloseTo(0.5);
       const tail = items.slice(4);
-      expect(tail.every((m: { recommendation: { goalOverlap: number } }) => m.recommendation.goalOverlap === 0)).toBe(true);
+      expect(tail.every((m: { recommendation: { goalOverlap: number } }) => m.recommendation.goalOverlap === 0)).toBe(
+        true,
+      );
       expect(ids.indexOf(abandoned.id) === -1 || ids.indexOf(abandoned.id) >= 4).toBe(true);
       expect(res.body.nextCursor).toBeNull();
     });

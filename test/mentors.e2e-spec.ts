@@ -16,12 +16,27 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
   });
   afterAll(() => h.close());
 
-  async function mentor(skills: { skill: string; level: number }[], opts: { languages?: string[]; accepting?: boolean; capacity?: number; roles?: string[] } = {}): Promise<TestUser> {
-    const u = await registerUser(h, opts.roles ?? ['mentor'], { displayName: `M ${Math.random().toString(36).slice(2, 7)}` });
+  async function mentor(
+    skills: { skill: string; level: number }[],
+    opts: { languages?: string[]; accepting?: boolean; capacity?: number; roles?: string[] } = {},
+  ): Promise<TestUser> {
+    const u = await registerUser(h, opts.roles ?? ['mentor'], {
+      displayName: `M ${Math.random().toString(36).slice(2, 7)}`,
+    });
     await h.http().put('/v1/profiles/me/skills').set(u.auth).send({ skills }).expect(200);
-    await h.http().patch('/v1/profiles/me').set(u.auth).send({ headline: 'mentor', timezone: 'Europe/Berlin', languages: opts.languages ?? ['en'] }).expect(200);
+    await h
+      .http()
+      .patch('/v1/profiles/me')
+      .set(u.auth)
+      .send({ headline: 'mentor', timezone: 'Europe/Berlin', languages: opts.languages ?? ['en'] })
+      .expect(200);
     if ((opts.roles ?? ['mentor']).includes('mentor')) {
-      await h.http().put('/v1/profiles/me/mentoring').set(u.auth).send({ acceptingMentees: opts.accepting ?? false, capacity: opts.capacity ?? 0 }).expect(200);
+      await h
+        .http()
+        .put('/v1/profiles/me/mentoring')
+        .set(u.auth)
+        .send({ acceptingMentees: opts.accepting ?? false, capacity: opts.capacity ?? 0 })
+        .expect(200);
     }
     return u;
   }
@@ -47,7 +62,13 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
   const ids = (items: Item[]) => items.map((i) => i.id);
 
   it('answers items of { id, displayName, headline, timezone, languages, skills, acceptingMentees, openSlots }', async () => {
-    const m = await mentor([{ skill: 'kafka', level: 4 }, { skill: 'java', level: 5 }], { accepting: true, capacity: 2, languages: ['en', 'de'] });
+    const m = await mentor(
+      [
+        { skill: 'kafka', level: 4 },
+        { skill: 'java', level: 5 },
+      ],
+      { accepting: true, capacity: 2, languages: ['en', 'de'] },
+    );
     const found = (await all({ skill: 'kafka' })).find((i) => i.id === m.id);
     const [{ display_name }] = await h.db.query(`SELECT display_name FROM profiles WHERE id = $1`, [m.id]);
     expect(found).toEqual({
@@ -56,7 +77,10 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
       headline: 'mentor',
       timezone: 'Europe/Berlin',
       languages: ['en', 'de'],
-      skills: [{ skill: 'java', level: 5 }, { skill: 'kafka', level: 4 }],
+      skills: [
+        { skill: 'java', level: 5 },
+        { skill: 'kafka', level: 4 },
+      ],
       acceptingMentees: true,
       openSlots: 2,
       matchedLevel: 4,
@@ -66,7 +90,10 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
 
   it('a parent skill also finds mentors of its children, ranked by their best matching level', async () => {
     const pg = await mentor([{ skill: 'postgresql', level: 5 }]);
-    const both = await mentor([{ skill: 'mysql', level: 2 }, { skill: 'sqlite', level: 3 }]);
+    const both = await mentor([
+      { skill: 'mysql', level: 2 },
+      { skill: 'sqlite', level: 3 },
+    ]);
     const plain = await mentor([{ skill: 'sql', level: 4 }]);
     const unrelated = await mentor([{ skill: 'mongodb', level: 5 }]);
     const sql = await all({ skill: 'sql' });
@@ -90,7 +117,10 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
   });
 
   it('minLevel applies to the matched skill, and level 0 entries are not teaching', async () => {
-    const three = await mentor([{ skill: 'redis', level: 3 }, { skill: 'go', level: 5 }]);
+    const three = await mentor([
+      { skill: 'redis', level: 3 },
+      { skill: 'go', level: 5 },
+    ]);
     const zero = await mentor([{ skill: 'redis', level: 0 }]);
     expect(ids(await all({ skill: 'redis', minLevel: 3 }))).toContain(three.id);
     expect(ids(await all({ skill: 'redis', minLevel: 4 }))).not.toContain(three.id);
@@ -161,7 +191,12 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
   it('a profile whose skills change moves in the results', async () => {
     const m = await mentor([{ skill: 'graphql', level: 2 }]);
     expect((await all({ skill: 'graphql' })).find((i) => i.id === m.id)?.matchedLevel).toBe(2);
-    await h.http().put('/v1/profiles/me/skills').set(m.auth).send({ skills: [{ skill: 'graphql', level: 5 }] }).expect(200);
+    await h
+      .http()
+      .put('/v1/profiles/me/skills')
+      .set(m.auth)
+      .send({ skills: [{ skill: 'graphql', level: 5 }] })
+      .expect(200);
     expect((await all({ skill: 'graphql' })).find((i) => i.id === m.id)?.matchedLevel).toBe(5);
     await h.http().put('/v1/profiles/me/skills').set(m.auth).send({ skills: [] }).expect(200);
     expect(ids(await all({ skill: 'graphql' }))).not.toContain(m.id);

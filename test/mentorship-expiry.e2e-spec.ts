@@ -2,9 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { MentorshipRequestExpiryService } from '../src/matching/mentorship-request-expiry.service.js';
-import { EXPIRY_SWEEP_SCHEDULER, MentorshipRequestTimersProcessor } from '../src/matching/mentorship-request-timers.processor.js';
+import {
+  EXPIRY_SWEEP_SCHEDULER,
+  MentorshipRequestTimersProcessor,
+} from '../src/matching/mentorship-request-timers.processor.js';
 import { JOBS, QUEUES } from '../src/queues/queue-names.js';
-import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import {
+  eventually,
+  expectProblem,
+  registerUser,
+  startHarness,
+  type Harness,
+  type TestUser,
+} from './support/harness.js';
 import { makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
 describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
@@ -19,12 +29,17 @@ describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
   async function request(): Promise<{ learner: TestUser; mentor: TestUser; id: string }> {
     const learner = await registerUser(h, ['learner']);
     const mentor = await makeMentor(h);
-    const res = await h.http().post('/v1/mentorship-requests').set(learner.auth).send({ mentorId: mentor.id, message: 'hi' });
+    const res = await h
+      .http()
+      .post('/v1/mentorship-requests')
+      .set(learner.auth)
+      .send({ mentorId: mentor.id, message: 'hi' });
     expect(res.status).toBe(201);
     return { learner, mentor, id: res.body.id };
   }
 
-  const statusOf = async (u: TestUser, id: string) => (await h.http().get(`/v1/mentorship-requests/${id}`).set(u.auth)).body;
+  const statusOf = async (u: TestUser, id: string) =>
+    (await h.http().get(`/v1/mentorship-requests/${id}`).set(u.auth)).body;
 
   it('a pending request becomes expired within seconds of its TTL, and both parties are told', async () => {
     const { learner, mentor, id } = await request();
@@ -38,14 +53,26 @@ describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
     const events = await outboxEvents(h, 'requestId', id, 'mentorship.expired');
     expect(events).toHaveLength(1);
     expect(events[0].payload.recipientIds).toEqual([learner.id, mentor.id]);
-    expectProblem(await h.http().post(`/v1/mentorship-requests/${id}/accept`).set(mentor.auth), 409, 'REQUEST_NOT_PENDING');
-    expectProblem(await h.http().post(`/v1/mentorship-requests/${id}/cancel`).set(learner.auth), 409, 'REQUEST_NOT_PENDING');
+    expectProblem(
+      await h.http().post(`/v1/mentorship-requests/${id}/accept`).set(mentor.auth),
+      409,
+      'REQUEST_NOT_PENDING',
+    );
+    expectProblem(
+      await h.http().post(`/v1/mentorship-requests/${id}/cancel`).set(learner.auth),
+      409,
+      'REQUEST_NOT_PENDING',
+    );
   });
 
   it('an overdue request cannot be accepted even before the timer fired', async () => {
     const { mentor, id } = await request();
     await h.db.query(`UPDATE mentorship_requests SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
-    expectProblem(await h.http().post(`/v1/mentorship-requests/${id}/accept`).set(mentor.auth), 409, 'REQUEST_NOT_PENDING');
+    expectProblem(
+      await h.http().post(`/v1/mentorship-requests/${id}/accept`).set(mentor.auth),
+      409,
+      'REQUEST_NOT_PENDING',
+    );
   });
 
   it('the sweep expires a request whose delayed job Redis lost', async () => {
@@ -68,7 +95,9 @@ describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
     const processor = h.worker!.get(MentorshipRequestTimersProcessor);
     await eventually(() => timers.getJob(`expire-${id}`));
     await processor.schedule(id);
-    expect(await timers.getJobs(['delayed']).then((jobs) => jobs.filter((j) => j.data.requestId === id).length)).toBe(1);
+    expect(await timers.getJobs(['delayed']).then((jobs) => jobs.filter((j) => j.data.requestId === id).length)).toBe(
+      1,
+    );
     expect((await h.http().post(`/v1/mentorship-requests/${id}/cancel`).set(learner.auth)).status).toBe(200);
     await eventually(async () => (await timers.getJob(`expire-${id}`)) === undefined);
     const expiry = h.worker!.get(MentorshipRequestExpiryService);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../src/queues/queue-names.js';
-import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import {
+  eventually,
+  expectProblem,
+  registerUser,
+  startHarness,
+  type Harness,
+  type TestUser,
+} from './support/harness.js';
 import { addGoal, makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
 describe('mentorship requests (API.md §4)', () => {
@@ -12,7 +19,8 @@ describe('mentorship requests (API.md §4)', () => {
   });
   afterAll(() => h.close());
 
-  const send = (learner: TestUser, body: Record<string, unknown>) => h.http().post('/v1/mentorship-requests').set(learner.auth).send(body);
+  const send = (learner: TestUser, body: Record<string, unknown>) =>
+    h.http().post('/v1/mentorship-requests').set(learner.auth).send(body);
   const act = (user: TestUser, id: string, action: string, body?: Record<string, unknown>) => {
     const req = h.http().post(`/v1/mentorship-requests/${id}/${action}`).set(user.auth);
     return body ? req.send(body) : req;
@@ -23,7 +31,11 @@ describe('mentorship requests (API.md §4)', () => {
       const learner = await registerUser(h, ['learner']);
       const mentor = await makeMentor(h);
       const goal = await addGoal(h, learner.id, 'postgresql', 4);
-      const res = await send(learner, { mentorId: mentor.id, message: 'Hi, can you help with Postgres?', goalIds: [goal] });
+      const res = await send(learner, {
+        mentorId: mentor.id,
+        message: 'Hi, can you help with Postgres?',
+        goalIds: [goal],
+      });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -41,7 +53,12 @@ describe('mentorship requests (API.md §4)', () => {
       const ttlMs = Date.parse(res.body.expiresAt) - Date.parse(res.body.createdAt);
       expect(ttlMs).toBe(h.config.mentorshipRequestTtlSeconds * 1000);
       const events = await outboxEvents(h, 'requestId', res.body.id);
-      expect(events).toEqual([{ type: 'mentorship.requested', payload: expect.objectContaining({ requestId: res.body.id, recipientIds: [mentor.id] }) }]);
+      expect(events).toEqual([
+        {
+          type: 'mentorship.requested',
+          payload: expect.objectContaining({ requestId: res.body.id, recipientIds: [mentor.id] }),
+        },
+      ]);
       // The worker schedules the expiry timer from the event.
       const timers = h.worker!.get<Queue>(getQueueToken(QUEUES.timers), { strict: false });
       const job = await eventually(() => timers.getJob(`expire-${res.body.id}`));
@@ -66,7 +83,9 @@ describe('mentorship requests (API.md §4)', () => {
       const res = await send(learner, { mentorId: mentor.id, message: 'x', goalIds: [otherGoal] });
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'goalIds' })]);
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM mentorship_requests WHERE learner_id = $1`, [learner.id]);
+      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM mentorship_requests WHERE learner_id = $1`, [
+        learner.id,
+      ]);
       expect(n).toBe(0);
     });
 
@@ -74,10 +93,14 @@ describe('mentorship requests (API.md §4)', () => {
       const learner = await registerUser(h, ['learner']);
       expectProblem(await send(learner, { mentorId: '00000000-0000-4000-8000-000000000000', message: 'x' }), 404);
       const blockedByMentor = await makeMentor(h);
-      expect((await h.http().post('/v1/blocks').set(blockedByMentor.auth).send({ profileId: learner.id })).status).toBe(201);
+      expect((await h.http().post('/v1/blocks').set(blockedByMentor.auth).send({ profileId: learner.id })).status).toBe(
+        201,
+      );
       expectProblem(await send(learner, { mentorId: blockedByMentor.id, message: 'x' }), 404);
       const blockedByLearner = await makeMentor(h);
-      expect((await h.http().post('/v1/blocks').set(learner.auth).send({ profileId: blockedByLearner.id })).status).toBe(201);
+      expect(
+        (await h.http().post('/v1/blocks').set(learner.auth).send({ profileId: blockedByLearner.id })).status,
+      ).toBe(201);
       expectProblem(await send(learner, { mentorId: blockedByLearner.id, message: 'x' }), 404);
     });
 
@@ -97,7 +120,9 @@ describe('mentorship requests (API.md §4)', () => {
     it('answers 409 to a second pending request to the same mentor, even when they race', async () => {
       const learner = await registerUser(h, ['learner']);
       const mentor = await makeMentor(h);
-      const results = await Promise.all(Array.from({ length: 6 }, () => send(learner, { mentorId: mentor.id, message: 'again' })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => send(learner, { mentorId: mentor.id, message: 'again' })),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       for (const r of results.filter((x) => x.status !== 201)) expectProblem(r, 409, 'DUPLICATE_REQUEST');
     });
@@ -108,7 +133,10 @@ describe('mentorship requests (API.md §4)', () => {
       const results = await Promise.all(mentors.map((m) => send(learner, { mentorId: m.id, message: 'please' })));
       expect(results.filter((r) => r.status === 201)).toHaveLength(3);
       for (const r of results.filter((x) => x.status !== 201)) expectProblem(r, 409, 'TOO_MANY_PENDING_REQUESTS');
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM mentorship_requests WHERE learner_id = $1 AND status = 'pending'`, [learner.id]);
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM mentorship_requests WHERE learner_id = $1 AND status = 'pending'`,
+        [learner.id],
+      );
       expect(n).toBe(3);
       // Cancelling one frees a place.
       await act(learner, results.find((r) => r.status === 201)!.body.id, 'cancel');
@@ -128,8 +156,14 @@ describe('mentorship requests (API.md §4)', () => {
       const page1 = await h.http().get('/v1/mentorship-requests?as=learner&limit=2').set(learner.auth);
       expect(page1.status).toBe(200);
       expect(page1.body.items.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
-      const page2 = await h.http().get(`/v1/mentorship-requests?as=learner&limit=2&cursor=${page1.body.nextCursor}`).set(learner.auth);
-      expect(page2.body).toEqual({ items: [expect.objectContaining({ id: ids[0], status: 'cancelled' })], nextCursor: null });
+      const page2 = await h
+        .http()
+        .get(`/v1/mentorship-requests?as=learner&limit=2&cursor=${page1.body.nextCursor}`)
+        .set(learner.auth);
+      expect(page2.body).toEqual({
+        items: [expect.objectContaining({ id: ids[0], status: 'cancelled' })],
+        nextCursor: null,
+      });
 
       const pending = await h.http().get('/v1/mentorship-requests?as=learner&status=pending').set(learner.auth);
       expect(pending.body.items.map((r: { id: string }) => r.id).sort()).toEqual([ids[1], ids[2]].sort());
@@ -137,7 +171,11 @@ describe('mentorship requests (API.md §4)', () => {
       expect(asMentor.body.items.map((r: { id: string }) => r.id)).toEqual([ids[1]]);
       expect((await h.http().get('/v1/mentorship-requests?as=mentor').set(learner.auth)).body.items).toEqual([]);
       expectProblem(await h.http().get('/v1/mentorship-requests?as=owner').set(learner.auth), 400);
-      expectProblem(await h.http().get('/v1/mentorship-requests?cursor=garbage').set(learner.auth), 400, 'INVALID_CURSOR');
+      expectProblem(
+        await h.http().get('/v1/mentorship-requests?cursor=garbage').set(learner.auth),
+        400,
+        'INVALID_CURSOR',
+      );
 
       expect((await h.http().get(`/v1/mentorship-requests/${ids[1]}`).set(learner.auth)).body.id).toBe(ids[1]);
       expect((await h.http().get(`/v1/mentorship-requests/${ids[1]}`).set(mentors[1].auth)).body.id).toBe(ids[1]);
@@ -204,7 +242,10 @@ describe('mentorship requests (API.md §4)', () => {
         [mentor.id],
       );
       expect(state).toEqual({ active_mentees: 3, active: 3 });
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM mentorship_requests WHERE mentor_id = $1 AND status = 'pending'`, [mentor.id]);
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM mentorship_requests WHERE mentor_id = $1 AND status = 'pending'`,
+        [mentor.id],
+      );
       expect(n).toBe(9);
     });
 
@@ -215,7 +256,10 @@ describe('mentorship requests (API.md §4)', () => {
       const rb = (await send(learner, { mentorId: b.id, message: 'b' })).body;
       const rc = (await send(learner, { mentorId: c.id, message: 'c' })).body;
       expect((await act(a, ra.id, 'accept')).status).toBe(200);
-      for (const [mentor, r] of [[b, rb], [c, rc]] as const) {
+      for (const [mentor, r] of [
+        [b, rb],
+        [c, rc],
+      ] as const) {
         const got = await h.http().get(`/v1/mentorship-requests/${r.id}`).set(learner.auth);
         expect(got.body).toMatchObject({ status: 'withdrawn', decidedAt: expect.any(String) });
         const events = await outboxEvents(h, 'requestId', r.id, 'mentorship.withdrawn');
@@ -234,7 +278,10 @@ describe('mentorship requests (API.md §4)', () => {
       const rb = (await send(learner, { mentorId: b.id, message: 'b' })).body;
       const [x, y] = await Promise.all([act(a, ra.id, 'accept'), act(b, rb.id, 'accept')]);
       expect([x.status, y.status].sort()).toEqual([200, 409]);
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM mentorships WHERE learner_id = $1 AND status = 'active'`, [learner.id]);
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM mentorships WHERE learner_id = $1 AND status = 'active'`,
+        [learner.id],
+      );
       expect(n).toBe(1);
     });
   });
@@ -246,9 +293,17 @@ describe('mentorship requests (API.md §4)', () => {
       const { body: request } = await send(learner, { mentorId: mentor.id, message: 'hi' });
       expectProblem(await act(mentor, request.id, 'decline', { reason: 'busy' }), 400);
       expectProblem(await act(learner, request.id, 'decline', { reason: 'other' }), 403);
-      const res = await act(mentor, request.id, 'decline', { reason: 'schedule_mismatch', note: 'Evenings only, sorry' });
+      const res = await act(mentor, request.id, 'decline', {
+        reason: 'schedule_mismatch',
+        note: 'Evenings only, sorry',
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: request.id, status: 'declined', declineReason: 'schedule_mismatch', declineNote: 'Evenings only, sorry' });
+      expect(res.body).toMatchObject({
+        id: request.id,
+        status: 'declined',
+        declineReason: 'schedule_mismatch',
+        declineNote: 'Evenings only, sorry',
+      });
       const events = await outboxEvents(h, 'requestId', request.id, 'mentorship.declined');
       expect(events[0].payload).toMatchObject({ reason: 'schedule_mismatch', recipientIds: [learner.id] });
       expectProblem(await act(learner, request.id, 'cancel'), 409, 'REQUEST_NOT_PENDING');
@@ -276,8 +331,13 @@ describe('mentorship requests (API.md §4)', () => {
       const r2 = (await send(learner, { mentorId: m2.id, message: 'b' })).body;
       await h.http().post('/v1/blocks').set(m1.auth).send({ profileId: learner.id });
       await h.http().post('/v1/blocks').set(learner.auth).send({ profileId: m2.id });
-      expect((await h.http().get(`/v1/mentorship-requests/${r1.id}`).set(learner.auth)).body).toMatchObject({ status: 'declined', declineReason: 'other' });
-      expect((await h.http().get(`/v1/mentorship-requests/${r2.id}`).set(learner.auth)).body).toMatchObject({ status: 'cancelled' });
+      expect((await h.http().get(`/v1/mentorship-requests/${r1.id}`).set(learner.auth)).body).toMatchObject({
+        status: 'declined',
+        declineReason: 'other',
+      });
+      expect((await h.http().get(`/v1/mentorship-requests/${r2.id}`).set(learner.auth)).body).toMatchObject({
+        status: 'cancelled',
+      });
       expectProblem(await act(m1, r1.id, 'accept'), 409, 'REQUEST_NOT_PENDING');
     });
   });
@@ -287,7 +347,11 @@ describe('mentorship requests (API.md §4)', () => {
     const mentor = await makeMentor(h);
     const { body: request } = await send(learner, { mentorId: mentor.id, message: 'hi' });
     await act(mentor, request.id, 'accept');
-    const inbox = async (u: TestUser) => (await h.http().get('/v1/notifications').set(u.auth)).body.items as { type: string; data: Record<string, unknown> }[];
+    const inbox = async (u: TestUser) =>
+      (await h.http().get('/v1/notifications').set(u.auth)).body.items as {
+        type: string;
+        data: Record<string, unknown>;
+      }[];
     const mentorInbox = await eventually(async () => {
       const items = await inbox(mentor);
       return items.some((n) => n.type === 'mentorship.requested') && items;

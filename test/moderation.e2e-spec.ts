@@ -30,8 +30,15 @@ describe('blocks and reports (API.md §4)', () => {
       const me = await registerUser(h, ['learner']);
       expectProblem(await h.http().post('/v1/blocks').set(me.auth).send({ profileId: me.id }), 400);
       expectProblem(await h.http().post('/v1/blocks').set(me.auth).send({ profileId: 'x' }), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().post('/v1/blocks').set(me.auth).send({ profileId: me.id, why: 'no' }), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().post('/v1/blocks').set(me.auth).send({ profileId: '00000000-0000-4000-8000-000000000000' }), 404);
+      expectProblem(
+        await h.http().post('/v1/blocks').set(me.auth).send({ profileId: me.id, why: 'no' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await h.http().post('/v1/blocks').set(me.auth).send({ profileId: '00000000-0000-4000-8000-000000000000' }),
+        404,
+      );
       expectProblem(await h.http().post('/v1/blocks').send({ profileId: me.id }), 401);
     });
   });
@@ -40,7 +47,11 @@ describe('blocks and reports (API.md §4)', () => {
     it('anyone reports a profile (201); only admins read reports (403 otherwise)', async () => {
       const reporter = await registerUser(h, ['learner']);
       const reported = await registerUser(h, ['mentor']);
-      const res = await h.http().post('/v1/reports').set(reporter.auth).send({ profileId: reported.id, reason: 'spam', details: 'Sends links to a crypto scheme' });
+      const res = await h
+        .http()
+        .post('/v1/reports')
+        .set(reporter.auth)
+        .send({ profileId: reported.id, reason: 'spam', details: 'Sends links to a crypto scheme' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -68,7 +79,15 @@ describe('blocks and reports (API.md §4)', () => {
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
         const target = await registerUser(h, ['mentor']);
-        ids.push((await h.http().post('/v1/reports').set(reporter.auth).send({ profileId: target.id, reason: 'other', details: `#${i}` })).body.id);
+        ids.push(
+          (
+            await h
+              .http()
+              .post('/v1/reports')
+              .set(reporter.auth)
+              .send({ profileId: target.id, reason: 'other', details: `#${i}` })
+          ).body.id,
+        );
       }
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -88,11 +107,29 @@ describe('blocks and reports (API.md §4)', () => {
     it('answers 400 for oneself, missing fields or unknown fields, and 404 for an unknown profile', async () => {
       const me = await registerUser(h, ['learner']);
       const other = await registerUser(h, ['learner']);
-      expectProblem(await h.http().post('/v1/reports').set(me.auth).send({ profileId: me.id, reason: 'spam', details: 'x' }), 400);
-      expectProblem(await h.http().post('/v1/reports').set(me.auth).send({ profileId: other.id, details: 'x' }), 400, 'VALIDATION_FAILED');
-      expectProblem(await h.http().post('/v1/reports').set(me.auth).send({ profileId: other.id, reason: 'spam', details: 'x', severity: 9 }), 400);
       expectProblem(
-        await h.http().post('/v1/reports').set(me.auth).send({ profileId: '00000000-0000-4000-8000-000000000000', reason: 'spam', details: 'x' }),
+        await h.http().post('/v1/reports').set(me.auth).send({ profileId: me.id, reason: 'spam', details: 'x' }),
+        400,
+      );
+      expectProblem(
+        await h.http().post('/v1/reports').set(me.auth).send({ profileId: other.id, details: 'x' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await h
+          .http()
+          .post('/v1/reports')
+          .set(me.auth)
+          .send({ profileId: other.id, reason: 'spam', details: 'x', severity: 9 }),
+        400,
+      );
+      expectProblem(
+        await h
+          .http()
+          .post('/v1/reports')
+          .set(me.auth)
+          .send({ profileId: '00000000-0000-4000-8000-000000000000', reason: 'spam', details: 'x' }),
         404,
       );
     });

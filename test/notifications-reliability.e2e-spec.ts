@@ -34,11 +34,13 @@ describe('notification delivery survives worker crashes and Redis outages', () =
   async function buildWorker(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'guildhall-worker-'));
     // Type errors elsewhere in the tree do not stop tsc from emitting; a broken worker shows up when it starts.
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dir], { cwd: ROOT }).catch(
-      (e: { stdout?: string }) => {
-        if (!e.stdout?.includes('error TS')) throw e;
-      },
-    );
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dir],
+      { cwd: ROOT },
+    ).catch((e: { stdout?: string }) => {
+      if (!e.stdout?.includes('error TS')) throw e;
+    });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     return dir;
@@ -79,7 +81,9 @@ describe('notification delivery survives worker crashes and Redis outages', () =
   }
 
   async function count(eventIds: string[]): Promise<number> {
-    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = ANY ($1::uuid[])`, [eventIds]);
+    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = ANY ($1::uuid[])`, [
+      eventIds,
+    ]);
     return n;
   }
 
@@ -118,22 +122,35 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     const emitBatch = (tag: string) =>
       h.db.transaction(async (tx) => {
         const ids: string[] = [];
-        for (let i = 0; i < 5; i++) ids.push(await events.emit(tx, 'meetup.updated', { meetupId: randomUUID(), tag, i, recipientIds: recipients }));
+        for (let i = 0; i < 5; i++)
+          ids.push(
+            await events.emit(tx, 'meetup.updated', { meetupId: randomUUID(), tag, i, recipientIds: recipients }),
+          );
         return ids;
       });
     const before = await emitBatch('before-outage');
 
     const dead = new Queue(QUEUES.events, {
       prefix: db.queuePrefix,
-      connection: bullConnection('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 300, retryStrategy: () => null }),
+      connection: bullConnection('redis://127.0.0.1:1', {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 300,
+        retryStrategy: () => null,
+      }),
     });
     dead.on('error', () => undefined);
-    await expect(new OutboxRelay(h.db, dead, quiet, { batchSize: 100, enqueueTimeoutMs: 1000 }).drain()).rejects.toThrow();
+    await expect(
+      new OutboxRelay(h.db, dead, quiet, { batchSize: 100, enqueueTimeoutMs: 1000 }).drain(),
+    ).rejects.toThrow();
     await dead.close().catch(() => undefined);
 
     const during = await emitBatch('during-outage');
     const ids = [...before, ...during];
-    const [{ pending }] = await h.db.query(`SELECT count(*)::int AS pending FROM outbox WHERE id = ANY ($1::uuid[]) AND sent_at IS NULL`, [ids]);
+    const [{ pending }] = await h.db.query(
+      `SELECT count(*)::int AS pending FROM outbox WHERE id = ANY ($1::uuid[]) AND sent_at IS NULL`,
+      [ids],
+    );
     expect(pending).toBe(10);
     expect(await count(ids)).toBe(0);
 
@@ -143,7 +160,10 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     } catch (e) {
       throw new Error(`${(e as Error).message}\nworker output:\n${worker.output.join('')}`);
     }
-    const [{ sent }] = await h.db.query(`SELECT count(*)::int AS sent FROM outbox WHERE id = ANY ($1::uuid[]) AND sent_at IS NOT NULL AND attempts = 1`, [ids]);
+    const [{ sent }] = await h.db.query(
+      `SELECT count(*)::int AS sent FROM outbox WHERE id = ANY ($1::uuid[]) AND sent_at IS NOT NULL AND attempts = 1`,
+      [ids],
+    );
     expect(sent).toBe(10);
     expect(await duplicates(ids)).toBe(0);
     await stop(worker, 'SIGTERM');
@@ -151,15 +171,21 @@ describe('notification delivery survives worker crashes and Redis outages', () =
 
   it(`a worker killed with SIGKILL in the middle of a fan-out to ${MEMBERS} members leaves each with exactly one notification once another worker takes over`, async () => {
     const first = startWorker();
-    const eventId = await h.db.transaction((tx) => events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }));
+    const eventId = await h.db.transaction((tx) =>
+      events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }),
+    );
 
     let atKill = 0;
     try {
       // Batches of 25 with a pause between them: the fan-out takes over a second, so it is caught midway.
-      atKill = await eventually(async () => {
-        const n = await count([eventId]);
-        return n > 0 ? n : false;
-      }, 30_000, 10);
+      atKill = await eventually(
+        async () => {
+          const n = await count([eventId]);
+          return n > 0 ? n : false;
+        },
+        30_000,
+        10,
+      );
     } catch (e) {
       throw new Error(`${(e as Error).message}\nworker output:\n${first.output.join('')}`);
     }
@@ -179,7 +205,10 @@ describe('notification delivery survives worker crashes and Redis outages', () =
       throw new Error(`${(e as Error).message}\nworker output:\n${second.output.join('')}`);
     }
     expect(await duplicates([eventId])).toBe(0);
-    const [{ recipients }] = await h.db.query(`SELECT count(DISTINCT recipient_id)::int AS recipients FROM notifications WHERE event_id = $1`, [eventId]);
+    const [{ recipients }] = await h.db.query(
+      `SELECT count(DISTINCT recipient_id)::int AS recipients FROM notifications WHERE event_id = $1`,
+      [eventId],
+    );
     expect(recipients).toBe(MEMBERS);
     await stop(second, 'SIGTERM');
   }, 60_000);

@@ -11,7 +11,14 @@ import { verifyWebhook } from '../src/notifications/webhooks/signature.js';
 import type { DomainEvent, EventType } from '../src/queues/event-types.js';
 import { EventsService } from '../src/queues/events.service.js';
 import { QUEUES } from '../src/queues/queue-names.js';
-import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import {
+  eventually,
+  expectProblem,
+  registerUser,
+  startHarness,
+  type Harness,
+  type TestUser,
+} from './support/harness.js';
 import { createPrivateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 interface Mail {
@@ -26,7 +33,8 @@ interface Hook {
 }
 
 /** Reads a MIME message well enough to assert on: quoted-printable soft breaks and escapes undone. */
-const decodeQp = (s: string) => s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const decodeQp = (s: string) =>
+  s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe('notifications (inbox, preferences, e-mail and webhook delivery)', () => {
   let db: PrivateDatabase;
@@ -51,7 +59,10 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           callback();
         });
       },
@@ -74,7 +85,12 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
 
     db = await createPrivateDatabase('notif');
     h = await startHarness({
-      env: { ...db.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WEBHOOK_ALLOW_PRIVATE: 'true', PUBLIC_BASE_URL: 'https://guildhall.example' },
+      env: {
+        ...db.env,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        PUBLIC_BASE_URL: 'https://guildhall.example',
+      },
     });
     strict = await startHarness({ env: { ...db.env, WEBHOOK_ALLOW_PRIVATE: 'false' }, worker: false });
   }, 120_000);
@@ -92,10 +108,10 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   }
 
   async function countFor(userId: string, eventId?: string): Promise<number> {
-    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND ($2::uuid IS NULL OR event_id = $2)`, [
-      userId,
-      eventId ?? null,
-    ]);
+    const [{ n }] = await h.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND ($2::uuid IS NULL OR event_id = $2)`,
+      [userId, eventId ?? null],
+    );
     return n;
   }
 
@@ -108,7 +124,11 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     );
   }
 
-  async function readAllPages(user: TestUser, query: string, limit: number): Promise<{ id: string; createdAt: string; readAt: string | null }[]> {
+  async function readAllPages(
+    user: TestUser,
+    query: string,
+    limit: number,
+  ): Promise<{ id: string; createdAt: string; readAt: string | null }[]> {
     const items: { id: string; createdAt: string; readAt: string | null }[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
@@ -133,9 +153,11 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       await seed(me, [...spread, ...tied]);
       await seed(other, [new Date(base + 3000)]);
 
-      const expected = (await h.db.query(`SELECT id FROM notifications WHERE recipient_id = $1 ORDER BY created_at DESC, id DESC`, [me.id])).map(
-        (r: { id: string }) => r.id,
-      );
+      const expected = (
+        await h.db.query(`SELECT id FROM notifications WHERE recipient_id = $1 ORDER BY created_at DESC, id DESC`, [
+          me.id,
+        ])
+      ).map((r: { id: string }) => r.id);
       const items = await readAllPages(me, '', 7);
       expect(items.map((i) => i.id)).toEqual(expected);
       expect(items).toHaveLength(26);
@@ -154,7 +176,10 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
 
     it('filters unread, counts unread, marks one and then all as read', async () => {
       const me = await registerUser(h);
-      await seed(me, Array.from({ length: 5 }, (_, i) => new Date(Date.parse('2030-02-01T00:00:00Z') + i * 60_000)));
+      await seed(
+        me,
+        Array.from({ length: 5 }, (_, i) => new Date(Date.parse('2030-02-01T00:00:00Z') + i * 60_000)),
+      );
       const all = (await h.http().get('/v1/notifications').set(me.auth)).body.items as { id: string }[];
       expect((await h.http().get('/v1/notifications/unread-count').set(me.auth)).body).toEqual({ count: 5 });
 
@@ -176,8 +201,15 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       const readAll = await h.http().post('/v1/notifications/read-all').set(me.auth);
       expect(readAll.status).toBe(204);
       expect((await h.http().get('/v1/notifications/unread-count').set(me.auth)).body).toEqual({ count: 0 });
-      expect((await h.http().get('/v1/notifications?unread=true').set(me.auth)).body).toEqual({ items: [], nextCursor: null });
-      expect((await h.http().get('/v1/notifications').set(me.auth)).body.items.every((i: { readAt: string | null }) => i.readAt !== null)).toBe(true);
+      expect((await h.http().get('/v1/notifications?unread=true').set(me.auth)).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
+      expect(
+        (await h.http().get('/v1/notifications').set(me.auth)).body.items.every(
+          (i: { readAt: string | null }) => i.readAt !== null,
+        ),
+      ).toBe(true);
     });
 
     it("answers 404 for another user's notification, an unknown id and a malformed id", async () => {
@@ -210,30 +242,70 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   describe('preferences', () => {
     it('start with e-mail on, no webhook and nothing muted; PUT answers 200 with the stored preferences', async () => {
       const me = await registerUser(h);
-      expect((await h.http().get('/v1/notification-preferences').set(me.auth)).body).toEqual({ email: true, webhookUrl: null, mutedTypes: [] });
-      const res = await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: false, webhookUrl: null, mutedTypes: ['meetup.reminder', 'suggestions.ready'] });
+      expect((await h.http().get('/v1/notification-preferences').set(me.auth)).body).toEqual({
+        email: true,
+        webhookUrl: null,
+        mutedTypes: [],
+      });
+      const res = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ email: false, webhookUrl: null, mutedTypes: ['meetup.reminder', 'suggestions.ready'] });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ email: false, webhookUrl: null, mutedTypes: ['meetup.reminder', 'suggestions.ready'] });
+      expect(res.body).toEqual({
+        email: false,
+        webhookUrl: null,
+        mutedTypes: ['meetup.reminder', 'suggestions.ready'],
+      });
       expect((await h.http().get('/v1/notification-preferences').set(me.auth)).body).toEqual(res.body);
       // A field left out keeps its value.
       const partial = await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: true });
-      expect(partial.body).toEqual({ email: true, webhookUrl: null, mutedTypes: ['meetup.reminder', 'suggestions.ready'] });
+      expect(partial.body).toEqual({
+        email: true,
+        webhookUrl: null,
+        mutedTypes: ['meetup.reminder', 'suggestions.ready'],
+      });
     });
 
     it('reject an unknown muted type, an unknown field and wrongly typed values with 400', async () => {
       const me = await registerUser(h);
-      const unknownType = await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: true, webhookUrl: null, mutedTypes: ['meetup.exploded'] });
+      const unknownType = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ email: true, webhookUrl: null, mutedTypes: ['meetup.exploded'] });
       expectProblem(unknownType, 400);
-      expect(unknownType.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'mutedTypes' })]));
+      expect(unknownType.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'mutedTypes' })]),
+      );
       // profile.matching_changed is an event but not a notification type.
-      expectProblem(await h.http().put('/v1/notification-preferences').set(me.auth).send({ mutedTypes: ['profile.matching_changed'] }), 400);
-      expectProblem(await h.http().put('/v1/notification-preferences').set(me.auth).send({ mutedTypes: 'meetup.reminder' }), 400);
-      const unknownField = await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: true, sms: true });
+      expectProblem(
+        await h
+          .http()
+          .put('/v1/notification-preferences')
+          .set(me.auth)
+          .send({ mutedTypes: ['profile.matching_changed'] }),
+        400,
+      );
+      expectProblem(
+        await h.http().put('/v1/notification-preferences').set(me.auth).send({ mutedTypes: 'meetup.reminder' }),
+        400,
+      );
+      const unknownField = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ email: true, sms: true });
       expectProblem(unknownField, 400);
       expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'sms' })]);
       expectProblem(await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: 'yes' }), 400);
       expectProblem(await h.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: 42 }), 400);
-      expect((await h.http().get('/v1/notification-preferences').set(me.auth)).body).toEqual({ email: true, webhookUrl: null, mutedTypes: [] });
+      expect((await h.http().get('/v1/notification-preferences').set(me.auth)).body).toEqual({
+        email: true,
+        webhookUrl: null,
+        mutedTypes: [],
+      });
     });
 
     it('refuse webhook URLs that reach private, loopback or link-local addresses unless WEBHOOK_ALLOW_PRIVATE', async () => {
@@ -257,35 +329,62 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       }
       expect((await strict.http().get('/v1/notification-preferences').set(me.auth)).body.webhookUrl).toBeNull();
 
-      const ok = await strict.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: 'https://93.184.215.14/hook' });
+      const ok = await strict
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ webhookUrl: 'https://93.184.215.14/hook' });
       expect(ok.status).toBe(200);
       expect(ok.body.webhookSecret).toMatch(/^whsec_/);
 
       // The same URL is accepted where private targets are allowed.
       const local = await registerUser(h);
-      const allowed = await h.http().put('/v1/notification-preferences').set(local.auth).send({ webhookUrl: 'http://127.0.0.1:8080/hook' });
+      const allowed = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(local.auth)
+        .send({ webhookUrl: 'http://127.0.0.1:8080/hook' });
       expect(allowed.status).toBe(200);
     });
 
     it('return a webhook secret once, when a URL is saved or changed, and never on GET', async () => {
       const me = await registerUser(h);
-      const first = await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: true, webhookUrl: `${receiverUrl}/a`, mutedTypes: [] });
+      const first = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ email: true, webhookUrl: `${receiverUrl}/a`, mutedTypes: [] });
       expect(first.status).toBe(200);
-      expect(first.body).toEqual({ email: true, webhookUrl: `${receiverUrl}/a`, mutedTypes: [], webhookSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/) });
+      expect(first.body).toEqual({
+        email: true,
+        webhookUrl: `${receiverUrl}/a`,
+        mutedTypes: [],
+        webhookSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
+      });
       const got = await h.http().get('/v1/notification-preferences').set(me.auth);
       expect(got.body).toEqual({ email: true, webhookUrl: `${receiverUrl}/a`, mutedTypes: [] });
       expect(JSON.stringify(got.body)).not.toContain('whsec_');
 
-      const same = await h.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: `${receiverUrl}/a`, email: false });
+      const same = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ webhookUrl: `${receiverUrl}/a`, email: false });
       expect(same.body).toEqual({ email: false, webhookUrl: `${receiverUrl}/a`, mutedTypes: [] });
 
-      const changed = await h.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: `${receiverUrl}/b` });
+      const changed = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ webhookUrl: `${receiverUrl}/b` });
       expect(changed.body.webhookSecret).toMatch(/^whsec_/);
       expect(changed.body.webhookSecret).not.toBe(first.body.webhookSecret);
 
       const cleared = await h.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: null });
       expect(cleared.body).toEqual({ email: false, webhookUrl: null, mutedTypes: [] });
-      const [row] = await h.db.query(`SELECT webhook_secret FROM notification_preferences WHERE profile_id = $1`, [me.id]);
+      const [row] = await h.db.query(`SELECT webhook_secret FROM notification_preferences WHERE profile_id = $1`, [
+        me.id,
+      ]);
       expect(row.webhook_secret).toBeNull();
     });
   });
@@ -295,10 +394,22 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       const a = await registerUser(h);
       const b = await registerUser(h);
       const meetupId = randomUUID();
-      const eventId = await emit('meetup.cancelled', { meetupId, title: 'Postgres night', recipientIds: [a.id, b.id, a.id, randomUUID(), 'nonsense'] });
+      const eventId = await emit('meetup.cancelled', {
+        meetupId,
+        title: 'Postgres night',
+        recipientIds: [a.id, b.id, a.id, randomUUID(), 'nonsense'],
+      });
       await eventually(async () => (await countFor(a.id, eventId)) === 1 && (await countFor(b.id, eventId)) === 1);
       const res = await h.http().get('/v1/notifications').set(a.auth);
-      expect(res.body.items).toEqual([{ id: expect.any(String), type: 'meetup.cancelled', data: { meetupId, title: 'Postgres night' }, createdAt: expect.any(String), readAt: null }]);
+      expect(res.body.items).toEqual([
+        {
+          id: expect.any(String),
+          type: 'meetup.cancelled',
+          data: { meetupId, title: 'Postgres night' },
+          createdAt: expect.any(String),
+          readAt: null,
+        },
+      ]);
       const [{ created_at }] = await h.db.query(`SELECT created_at FROM outbox WHERE id = $1`, [eventId]);
       expect(res.body.items[0].createdAt).toBe(new Date(created_at).toISOString());
       expect((await h.http().get('/v1/notifications/unread-count').set(b.auth)).body).toEqual({ count: 1 });
@@ -307,20 +418,30 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     it('a muted type creates no notification (in-app, e-mail or webhook) for that user only', async () => {
       const muter = await registerUser(h);
       const other = await registerUser(h);
-      const put = await h.http().put('/v1/notification-preferences').set(muter.auth).send({ mutedTypes: ['meetup.reminder'], webhookUrl: `${receiverUrl}/muted-${muter.id}` });
+      const put = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(muter.auth)
+        .send({ mutedTypes: ['meetup.reminder'], webhookUrl: `${receiverUrl}/muted-${muter.id}` });
       expect(put.status).toBe(200);
       const reminder = await emit('meetup.reminder', { meetupId: randomUUID(), recipientIds: [muter.id, other.id] });
       const update = await emit('meetup.updated', { meetupId: randomUUID(), recipientIds: [muter.id] });
-      await eventually(async () => (await countFor(other.id, reminder)) === 1 && (await countFor(muter.id, update)) === 1);
+      await eventually(
+        async () => (await countFor(other.id, reminder)) === 1 && (await countFor(muter.id, update)) === 1,
+      );
       expect(await countFor(muter.id, reminder)).toBe(0);
-      const types = (await h.http().get('/v1/notifications').set(muter.auth)).body.items.map((i: { type: string }) => i.type);
+      const types = (await h.http().get('/v1/notifications').set(muter.auth)).body.items.map(
+        (i: { type: string }) => i.type,
+      );
       expect(types).toEqual(['meetup.updated']);
       // The unmuted type still reaches the webhook; the muted one never does.
       await eventually(async () => hooks.some((x) => x.path === `/muted-${muter.id}`));
       await new Promise((r) => setTimeout(r, 300));
       const received = hooks.filter((x) => x.path === `/muted-${muter.id}`).map((x) => JSON.parse(x.body).type);
       expect(received).toEqual(['meetup.updated']);
-      expect(mails.filter((m) => m.to.includes(muter.email)).map((m) => decodeQp(m.raw))).toEqual([expect.stringContaining('Subject: A meetup has changed')]);
+      expect(mails.filter((m) => m.to.includes(muter.email)).map((m) => decodeQp(m.raw))).toEqual([
+        expect.stringContaining('Subject: A meetup has changed'),
+      ]);
     });
 
     it('e-mails each recipient who wants e-mail exactly once, with a text and an HTML part, and never re-sends', async () => {
@@ -331,9 +452,15 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       const eventId = await emit('mentorship.requested', { requestId, recipientIds: [wants.id, optedOut.id] });
 
       await eventually(async () => mails.some((m) => m.to.includes(wants.email)));
-      const [notification] = await h.db.query(`SELECT id FROM notifications WHERE event_id = $1 AND recipient_id = $2`, [eventId, wants.id]);
+      const [notification] = await h.db.query(
+        `SELECT id FROM notifications WHERE event_id = $1 AND recipient_id = $2`,
+        [eventId, wants.id],
+      );
       await eventually(async () => {
-        const [d] = await h.db.query(`SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email'`, [notification.id]);
+        const [d] = await h.db.query(
+          `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email'`,
+          [notification.id],
+        );
         return d?.status === 'sent';
       });
       const mine = mails.filter((m) => m.to.includes(wants.email));
@@ -353,19 +480,31 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       expect(await emailDelivery.deliver({ notificationId: notification.id }, fakeJob)).toBe('already-done');
       const fanout = h.worker!.get(NotificationFanout, { strict: false });
       const [outboxRow] = await h.db.query(`SELECT created_at FROM outbox WHERE id = $1`, [eventId]);
-      const replay = await fanout.handle({ eventId, type: 'mentorship.requested', payload: { requestId, recipientIds: [wants.id, optedOut.id] }, createdAt: new Date(outboxRow.created_at).toISOString() });
+      const replay = await fanout.handle({
+        eventId,
+        type: 'mentorship.requested',
+        payload: { requestId, recipientIds: [wants.id, optedOut.id] },
+        createdAt: new Date(outboxRow.created_at).toISOString(),
+      });
       expect(replay.created).toBe(0);
       await new Promise((r) => setTimeout(r, 500));
       expect(mails.filter((m) => m.to.includes(wants.email))).toHaveLength(1);
       expect(mails.filter((m) => m.to.includes(optedOut.email))).toHaveLength(0);
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications x ON x.id = d.notification_id WHERE x.recipient_id = $1`, [optedOut.id]);
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications x ON x.id = d.notification_id WHERE x.recipient_id = $1`,
+        [optedOut.id],
+      );
       expect(n).toBe(0);
     });
 
     it('POSTs a signed webhook { id, type, createdAt, data } that verifies with the secret', async () => {
       const me = await registerUser(h);
       await h.http().put('/v1/notification-preferences').set(me.auth).send({ email: false });
-      const put = await h.http().put('/v1/notification-preferences').set(me.auth).send({ webhookUrl: `${receiverUrl}/hook-${me.id}` });
+      const put = await h
+        .http()
+        .put('/v1/notification-preferences')
+        .set(me.auth)
+        .send({ webhookUrl: `${receiverUrl}/hook-${me.id}` });
       const secret: string = put.body.webhookSecret;
       const meetupId = randomUUID();
       await emit('meetup.reminder', { meetupId, startsAt: '2030-05-01T18:00:00Z', recipientIds: [me.id] });
@@ -373,14 +512,26 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       await eventually(async () => hooks.some((x) => x.path === `/hook-${me.id}`));
       const hook = hooks.find((x) => x.path === `/hook-${me.id}`) as Hook;
       const [inbox] = (await h.http().get('/v1/notifications').set(me.auth)).body.items;
-      expect(JSON.parse(hook.body)).toEqual({ id: inbox.id, type: 'meetup.reminder', createdAt: inbox.createdAt, data: { meetupId, startsAt: '2030-05-01T18:00:00Z' } });
+      expect(JSON.parse(hook.body)).toEqual({
+        id: inbox.id,
+        type: 'meetup.reminder',
+        createdAt: inbox.createdAt,
+        data: { meetupId, startsAt: '2030-05-01T18:00:00Z' },
+      });
       expect(hook.headers['content-type']).toBe('application/json');
       expect(hook.headers['webhook-id']).toBe(inbox.id);
-      const signed = { 'webhook-id': String(hook.headers['webhook-id']), 'webhook-timestamp': String(hook.headers['webhook-timestamp']), 'webhook-signature': String(hook.headers['webhook-signature']) };
+      const signed = {
+        'webhook-id': String(hook.headers['webhook-id']),
+        'webhook-timestamp': String(hook.headers['webhook-timestamp']),
+        'webhook-signature': String(hook.headers['webhook-signature']),
+      };
       expect(verifyWebhook(secret, signed, hook.body)).toBe(true);
       expect(verifyWebhook(secret, signed, hook.body.replace('meetup.reminder', 'meetup.cancelled'))).toBe(false);
       await eventually(async () => {
-        const [d] = await h.db.query(`SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'webhook'`, [inbox.id]);
+        const [d] = await h.db.query(
+          `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'webhook'`,
+          [inbox.id],
+        );
         return d?.status === 'sent';
       });
     });
@@ -388,8 +539,15 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     it('retries a webhook the receiver failed with backoff, with the same webhook-id, and gives up at once on a 4xx', async () => {
       const flaky = await registerUser(h);
       const gone = await registerUser(h);
-      for (const [u, path] of [[flaky, `/flaky-${flaky.id}`], [gone, `/gone-${gone.id}`]] as const) {
-        await h.http().put('/v1/notification-preferences').set(u.auth).send({ email: false, webhookUrl: `${receiverUrl}${path}` });
+      for (const [u, path] of [
+        [flaky, `/flaky-${flaky.id}`],
+        [gone, `/gone-${gone.id}`],
+      ] as const) {
+        await h
+          .http()
+          .put('/v1/notification-preferences')
+          .set(u.auth)
+          .send({ email: false, webhookUrl: `${receiverUrl}${path}` });
       }
       script.set(`/flaky-${flaky.id}`, [503]);
       script.set(`/gone-${gone.id}`, [410, 410, 410]);
@@ -398,26 +556,43 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       await eventually(async () => hooks.filter((x) => x.path === `/flaky-${flaky.id}`).length === 2, 15_000);
       const attempts = hooks.filter((x) => x.path === `/flaky-${flaky.id}`);
       expect(attempts[0].headers['webhook-id']).toBe(attempts[1].headers['webhook-id']);
-      const [flakyId] = (await h.http().get('/v1/notifications').set(flaky.auth)).body.items.map((i: { id: string }) => i.id);
+      const [flakyId] = (await h.http().get('/v1/notifications').set(flaky.auth)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
       await eventually(async () => {
-        const [d] = await h.db.query(`SELECT status, attempts FROM notification_deliveries WHERE notification_id = $1`, [flakyId]);
+        const [d] = await h.db.query(
+          `SELECT status, attempts FROM notification_deliveries WHERE notification_id = $1`,
+          [flakyId],
+        );
         return d?.status === 'sent' && d.attempts === 2;
       });
 
-      const [goneId] = (await h.http().get('/v1/notifications').set(gone.auth)).body.items.map((i: { id: string }) => i.id);
+      const [goneId] = (await h.http().get('/v1/notifications').set(gone.auth)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
       await eventually(async () => {
-        const [d] = await h.db.query(`SELECT status, attempts, last_error FROM notification_deliveries WHERE notification_id = $1`, [goneId]);
+        const [d] = await h.db.query(
+          `SELECT status, attempts, last_error FROM notification_deliveries WHERE notification_id = $1`,
+          [goneId],
+        );
         return d?.status === 'failed' && d.attempts === 1 && /410/.test(d.last_error);
       });
       expect(hooks.filter((x) => x.path === `/gone-${gone.id}`)).toHaveLength(1);
-      const job = await h.worker!.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false }).getJob(`webhook-${goneId}`);
+      const job = await h
+        .worker!.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false })
+        .getJob(`webhook-${goneId}`);
       expect(await job?.getState()).toBe('failed');
     });
 
     it('creates exactly one in-app notification per (event, recipient) when the same event job runs twice, even at once', async () => {
       const users = await Promise.all([registerUser(h), registerUser(h), registerUser(h)]);
       const fanout = h.worker!.get(NotificationFanout, { strict: false });
-      const event: DomainEvent = { eventId: randomUUID(), type: 'mentorship.completed', payload: { mentorshipId: randomUUID(), recipientIds: users.map((u) => u.id) }, createdAt: new Date().toISOString() };
+      const event: DomainEvent = {
+        eventId: randomUUID(),
+        type: 'mentorship.completed',
+        payload: { mentorshipId: randomUUID(), recipientIds: users.map((u) => u.id) },
+        createdAt: new Date().toISOString(),
+      };
       const [x, y] = await Promise.all([fanout.handle(event), fanout.handle(event)]);
       expect(x.created + y.created).toBe(3);
       expect((await fanout.handle(event)).created).toBe(0);
@@ -432,7 +607,12 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     it('serves delivery gauges from the ledger on the API /metrics', async () => {
       const res = await h.http().get('/metrics');
       expect(res.status).toBe(200);
-      const value = (channel: string, status: string) => Number(new RegExp(`^notification_deliveries\\{channel="${channel}",status="${status}"\\} (\\d+)$`, 'm').exec(res.text)?.[1]);
+      const value = (channel: string, status: string) =>
+        Number(
+          new RegExp(`^notification_deliveries\\{channel="${channel}",status="${status}"\\} (\\d+)$`, 'm').exec(
+            res.text,
+          )?.[1],
+        );
       expect(value('email', 'sent')).toBeGreaterThanOrEqual(1);
       expect(value('webhook', 'sent')).toBeGreaterThanOrEqual(2);
       expect(value('webhook', 'failed')).toBeGreaterThanOrEqual(1);
@@ -443,7 +623,13 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   it('documents every notification endpoint in the OpenAPI document', async () => {
     const doc = (await h.http().get('/docs-json')).body;
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/notifications', '/v1/notifications/unread-count', '/v1/notifications/{id}/read', '/v1/notifications/read-all', '/v1/notification-preferences']),
+      expect.arrayContaining([
+        '/v1/notifications',
+        '/v1/notifications/unread-count',
+        '/v1/notifications/{id}/read',
+        '/v1/notifications/read-all',
+        '/v1/notification-preferences',
+      ]),
     );
     expect(Object.keys(doc.paths['/v1/notification-preferences'])).toEqual(expect.arrayContaining(['get', 'put']));
     expect(JSON.stringify(doc.components.schemas.NotificationPreferencesView)).toContain('webhookSecret');

@@ -25,7 +25,10 @@ describe('transactional outbox', () => {
   beforeAll(async () => {
     db = await createPrivateDatabase('outbox');
     h = await startHarness({ worker: false, env: db.env });
-    queue = new Queue(`outbox-spec-${Date.now()}`, { prefix: h.config.queuePrefix, connection: bullConnection(h.config.redisUrl) });
+    queue = new Queue(`outbox-spec-${Date.now()}`, {
+      prefix: h.config.queuePrefix,
+      connection: bullConnection(h.config.redisUrl),
+    });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });
@@ -76,7 +79,9 @@ describe('transactional outbox', () => {
     expect(await queue.getJobCountByTypes('waiting', 'delayed')).toBe(ids.length);
     const job = await queue.getJob(ids[0]);
     expect(job?.data).toMatchObject({ eventId: ids[0], type: 'suggestions.ready', payload: { tag: 'race', i: 0 } });
-    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'tag' = 'race' AND sent_at IS NULL`);
+    const [{ n }] = await h.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE payload->>'tag' = 'race' AND sent_at IS NULL`,
+    );
     expect(n).toBe(0);
   });
 
@@ -84,13 +89,20 @@ describe('transactional outbox', () => {
     const ids = await emitN(20, 'outage');
     const dead = new Queue(queue.name, {
       prefix: h.config.queuePrefix,
-      connection: bullConnection('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 300, retryStrategy: () => null }),
+      connection: bullConnection('redis://127.0.0.1:1', {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 300,
+        retryStrategy: () => null,
+      }),
     });
     dead.on('error', () => undefined);
     const broken = new OutboxRelay(h.db, dead, quiet, { batchSize: 100, enqueueTimeoutMs: 1000 });
     await expect(broken.drain()).rejects.toThrow();
     await dead.close().catch(() => undefined);
-    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'tag' = 'outage' AND sent_at IS NULL`);
+    const [{ n }] = await h.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE payload->>'tag' = 'outage' AND sent_at IS NULL`,
+    );
     expect(n).toBe(20);
     for (const id of ids) expect(await queue.getJob(id)).toBeUndefined();
 
@@ -130,4 +142,3 @@ describe('transactional outbox', () => {
     expect(outcome).toBe(1);
   });
 });
-

@@ -19,8 +19,14 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
     return rows.map((r) => r.payload.reasons);
   }
 
-  const patchMe = (u: TestUser, body: unknown) => h.http().patch('/v1/profiles/me').set(u.auth).send(body as object);
-  const putSkills = (u: TestUser, skills: unknown[]) => h.http().put('/v1/profiles/me/skills').set(u.auth).send({ skills });
+  const patchMe = (u: TestUser, body: unknown) =>
+    h
+      .http()
+      .patch('/v1/profiles/me')
+      .set(u.auth)
+      .send(body as object);
+  const putSkills = (u: TestUser, skills: unknown[]) =>
+    h.http().put('/v1/profiles/me/skills').set(u.auth).send({ skills });
 
   describe('GET/PATCH /v1/profiles/me', () => {
     it('starts with defaults and requires a token', async () => {
@@ -28,8 +34,16 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       const res = await h.http().get('/v1/profiles/me').set(u.auth);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        id: u.id, displayName: 'Grace', headline: '', bio: '', roles: ['learner'], timezone: 'UTC',
-        languages: [], location: null, contactUrl: null, availability: [],
+        id: u.id,
+        displayName: 'Grace',
+        headline: '',
+        bio: '',
+        roles: ['learner'],
+        timezone: 'UTC',
+        languages: [],
+        location: null,
+        contactUrl: null,
+        availability: [],
       });
       expectProblem(await h.http().get('/v1/profiles/me'), 401);
     });
@@ -84,17 +98,33 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       ['a lowercased time zone', { timezone: 'europe/berlin' }, 'timezone'],
       ['an unknown language', { languages: ['en', 'xx'] }, 'languages[1]'],
       ['an uppercase language', { languages: ['EN'] }, 'languages[0]'],
-      ['more than 10 languages', { languages: ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'da', 'fi'] }, 'languages'],
+      [
+        'more than 10 languages',
+        { languages: ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'da', 'fi'] },
+        'languages',
+      ],
       ['an unknown country', { location: { ...berlin, country: 'XK' } }, 'location.country'],
       ['a lowercase country', { location: { ...berlin, country: 'de' } }, 'location.country'],
       ['lat out of range', { location: { ...berlin, lat: 91 } }, 'location.lat'],
       ['lng out of range', { location: { ...berlin, lng: -180.5 } }, 'location.lng'],
       ['a location without city', { location: { country: 'DE', lat: 1, lng: 1 } }, 'location.city'],
       ['an unknown location field', { location: { ...berlin, zip: '10115' } }, 'location.zip'],
-      ['availability end before start', { availability: [{ day: 'mon', start: '10:00', end: '09:00' }] }, 'availability[0].end'],
-      ['availability end equal to start', { availability: [{ day: 'mon', start: '10:00', end: '10:00' }] }, 'availability[0].end'],
+      [
+        'availability end before start',
+        { availability: [{ day: 'mon', start: '10:00', end: '09:00' }] },
+        'availability[0].end',
+      ],
+      [
+        'availability end equal to start',
+        { availability: [{ day: 'mon', start: '10:00', end: '10:00' }] },
+        'availability[0].end',
+      ],
       ['an unknown day', { availability: [{ day: 'monday', start: '10:00', end: '11:00' }] }, 'availability[0].day'],
-      ['more than 28 windows', { availability: Array.from({ length: 29 }, () => ({ day: 'mon', start: '10:00', end: '11:00' })) }, 'availability'],
+      [
+        'more than 28 windows',
+        { availability: Array.from({ length: 29 }, () => ({ day: 'mon', start: '10:00', end: '11:00' })) },
+        'availability',
+      ],
       ['availability that is not an array', { availability: { day: 'mon' } }, 'availability'],
       ['an ftp contact URL', { contactUrl: 'ftp://files.example' }, 'contactUrl'],
       ['a contact URL without scheme', { contactUrl: 'ada.example' }, 'contactUrl'],
@@ -107,7 +137,9 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       const u = await registerUser(h);
       const res = await patchMe(u, { headline: 'changed', ...body });
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
+      );
       const after = await h.http().get('/v1/profiles/me').set(u.auth);
       expect(after.body.headline).toBe('');
       expect(await matchingEvents(u.id)).toEqual([]);
@@ -117,17 +149,32 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       const u = await registerUser(h);
       const res = await patchMe(u, { timezone: 'Nowhere/City', languages: ['zz'], location: { ...berlin, lat: 100 } });
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['languages[0]', 'location.lat', 'timezone']);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'languages[0]',
+        'location.lat',
+        'timezone',
+      ]);
     });
 
     it('emits profile.matching_changed in the same transaction only when matching inputs change', async () => {
       const u = await registerUser(h);
       await patchMe(u, { headline: 'no matching impact', bio: 'x', displayName: 'Y' }).expect(200);
       expect(await matchingEvents(u.id)).toEqual([]);
-      await patchMe(u, { timezone: 'Asia/Tokyo', languages: ['ja'], availability: [{ day: 'sat', start: '08:00', end: '09:00' }] }).expect(200);
+      await patchMe(u, {
+        timezone: 'Asia/Tokyo',
+        languages: ['ja'],
+        availability: [{ day: 'sat', start: '08:00', end: '09:00' }],
+      }).expect(200);
       expect(await matchingEvents(u.id)).toEqual([['timezone', 'languages', 'availability']]);
       // The same values again change nothing, so no new event.
-      await patchMe(u, { timezone: 'Asia/Tokyo', languages: ['ja'], availability: [{ day: 'sat', start: '08:00', end: '08:30' }, { day: 'sat', start: '08:30', end: '09:00' }] }).expect(200);
+      await patchMe(u, {
+        timezone: 'Asia/Tokyo',
+        languages: ['ja'],
+        availability: [
+          { day: 'sat', start: '08:00', end: '08:30' },
+          { day: 'sat', start: '08:30', end: '09:00' },
+        ],
+      }).expect(200);
       expect(await matchingEvents(u.id)).toHaveLength(1);
     });
   });
@@ -136,16 +183,29 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
     it('never shows email, coordinates or the contact URL to a stranger', async () => {
       const owner = await registerUser(h, ['mentor']);
       const stranger = await registerUser(h);
-      await patchMe(owner, { headline: 'Postgres expert', location: berlin, contactUrl: 'https://owner.example', languages: ['en'] }).expect(200);
+      await patchMe(owner, {
+        headline: 'Postgres expert',
+        location: berlin,
+        contactUrl: 'https://owner.example',
+        languages: ['en'],
+      }).expect(200);
       const res = await h.http().get(`/v1/profiles/${owner.id}`).set(stranger.auth);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        id: owner.id, displayName: 'Test mentor', headline: 'Postgres expert', bio: '', roles: ['mentor'], timezone: 'UTC',
-        languages: ['en'], location: { city: 'Berlin', country: 'DE' }, availability: [],
+        id: owner.id,
+        displayName: 'Test mentor',
+        headline: 'Postgres expert',
+        bio: '',
+        roles: ['mentor'],
+        timezone: 'UTC',
+        languages: ['en'],
+        location: { city: 'Berlin', country: 'DE' },
+        availability: [],
         mentoring: { acceptingMentees: false, openSlots: 0 },
       });
       const text = JSON.stringify(res.body);
-      for (const secret of [owner.email, '52.52', '13.405', 'owner.example', 'contactUrl', 'email']) expect(text).not.toContain(secret);
+      for (const secret of [owner.email, '52.52', '13.405', 'owner.example', 'contactUrl', 'email'])
+        expect(text).not.toContain(secret);
     });
 
     it('shows the contact URL to the other party of an active or completed mentorship only', async () => {
@@ -157,7 +217,10 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       const view = (viewer: TestUser, id: string) => h.http().get(`/v1/profiles/${id}`).set(viewer.auth);
 
       expect((await view(learner, mentor.id)).body).not.toHaveProperty('contactUrl');
-      const [m] = await h.db.query(`INSERT INTO mentorships (learner_id, mentor_id) VALUES ($1, $2) RETURNING id`, [learner.id, mentor.id]);
+      const [m] = await h.db.query(`INSERT INTO mentorships (learner_id, mentor_id) VALUES ($1, $2) RETURNING id`, [
+        learner.id,
+        mentor.id,
+      ]);
       expect((await view(learner, mentor.id)).body.contactUrl).toBe('https://mentor.example/cal');
       expect((await view(mentor, learner.id)).body.contactUrl).toBe('https://learner.example');
       expect((await view(other, mentor.id)).body).not.toHaveProperty('contactUrl');
@@ -178,7 +241,10 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
   describe('PUT /v1/profiles/me/skills, GET /v1/profiles/:id/skills', () => {
     it('replaces the whole inventory and answers it with names, highest level first', async () => {
       const u = await registerUser(h);
-      const first = await putSkills(u, [{ skill: 'python', level: 2 }, { skill: 'postgresql', level: 4, years: 3.5 }]);
+      const first = await putSkills(u, [
+        { skill: 'python', level: 2 },
+        { skill: 'postgresql', level: 4, years: 3.5 },
+      ]);
       expect(first.status).toBe(200);
       expect(first.body).toEqual({
         skills: [
@@ -199,7 +265,10 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
     it('answers 400 naming skills[i].skill for an unknown slug, and changes nothing', async () => {
       const u = await registerUser(h);
       await putSkills(u, [{ skill: 'go', level: 3 }]).expect(200);
-      const res = await putSkills(u, [{ skill: 'rust', level: 2 }, { skill: 'cobol', level: 5 }]);
+      const res = await putSkills(u, [
+        { skill: 'rust', level: 2 },
+        { skill: 'cobol', level: 5 },
+      ]);
       expectProblem(res, 400, 'UNKNOWN_SKILL');
       expect(res.body.errors).toEqual([{ field: 'skills[1].skill', message: expect.stringContaining('cobol') }]);
       const rows = await h.db.query(`SELECT skill, level FROM profile_skills WHERE profile_id = $1`, [u.id]);
@@ -208,7 +277,15 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
     });
 
     it.each([
-      ['a duplicate slug', [{ skill: 'go', level: 3 }, { skill: 'go', level: 4 }], 'skills[1].skill', 'DUPLICATE_SKILL'],
+      [
+        'a duplicate slug',
+        [
+          { skill: 'go', level: 3 },
+          { skill: 'go', level: 4 },
+        ],
+        'skills[1].skill',
+        'DUPLICATE_SKILL',
+      ],
       ['level 6', [{ skill: 'go', level: 6 }], 'skills[0].level', 'VALIDATION_FAILED'],
       ['level -1', [{ skill: 'go', level: -1 }], 'skills[0].level', 'VALIDATION_FAILED'],
       ['a fractional level', [{ skill: 'go', level: 2.5 }], 'skills[0].level', 'VALIDATION_FAILED'],
@@ -244,7 +321,10 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
         `SELECT skill, level FROM profile_skills WHERE profile_id = $1 ORDER BY skill`,
         [u.id],
       );
-      const key = (inv: { skill: string; level: number }[]) => JSON.stringify([...inv].sort((a, b) => a.skill.localeCompare(b.skill)).map(({ skill, level }) => ({ skill, level })));
+      const key = (inv: { skill: string; level: number }[]) =>
+        JSON.stringify(
+          [...inv].sort((a, b) => a.skill.localeCompare(b.skill)).map(({ skill, level }) => ({ skill, level })),
+        );
       expect(inventories.map(key)).toContain(key(rows));
     });
 
@@ -265,28 +345,69 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
 
   describe('goals', () => {
     const goals = (u: TestUser) => ({
-      create: (body: unknown) => h.http().post('/v1/profiles/me/goals').set(u.auth).send(body as object),
-      list: (query: Record<string, string | number> = {}) => h.http().get('/v1/profiles/me/goals').query(query).set(u.auth),
-      patch: (id: string, body: unknown) => h.http().patch(`/v1/profiles/me/goals/${id}`).set(u.auth).send(body as object),
+      create: (body: unknown) =>
+        h
+          .http()
+          .post('/v1/profiles/me/goals')
+          .set(u.auth)
+          .send(body as object),
+      list: (query: Record<string, string | number> = {}) =>
+        h.http().get('/v1/profiles/me/goals').query(query).set(u.auth),
+      patch: (id: string, body: unknown) =>
+        h
+          .http()
+          .patch(`/v1/profiles/me/goals/${id}`)
+          .set(u.auth)
+          .send(body as object),
       remove: (id: string) => h.http().delete(`/v1/profiles/me/goals/${id}`).set(u.auth),
     });
 
     it('creates (201), lists, updates and deletes (204) a goal', async () => {
       const u = await registerUser(h);
       const g = goals(u);
-      const created = await g.create({ skill: 'postgresql', targetLevel: 4, targetDate: '2030-02-28', note: 'indexes' });
+      const created = await g.create({
+        skill: 'postgresql',
+        targetLevel: 4,
+        targetDate: '2030-02-28',
+        note: 'indexes',
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), skill: 'postgresql', targetLevel: 4, targetDate: '2030-02-28', note: 'indexes', status: 'active' });
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        skill: 'postgresql',
+        targetLevel: 4,
+        targetDate: '2030-02-28',
+        note: 'indexes',
+        status: 'active',
+      });
       const bare = await g.create({ skill: 'docker', targetLevel: 2 });
-      expect(bare.body).toMatchObject({ skill: 'docker', targetLevel: 2, targetDate: null, note: null, status: 'active' });
+      expect(bare.body).toMatchObject({
+        skill: 'docker',
+        targetLevel: 2,
+        targetDate: null,
+        note: null,
+        status: 'active',
+      });
 
       const list = await g.list();
       expect(list.status).toBe(200);
       expect(list.body).toEqual({ items: [created.body, bare.body], nextCursor: null });
 
-      const patched = await g.patch(created.body.id, { targetLevel: 5, status: 'achieved', targetDate: null, note: 'done' });
+      const patched = await g.patch(created.body.id, {
+        targetLevel: 5,
+        status: 'achieved',
+        targetDate: null,
+        note: 'done',
+      });
       expect(patched.status).toBe(200);
-      expect(patched.body).toMatchObject({ id: created.body.id, skill: 'postgresql', targetLevel: 5, targetDate: null, note: 'done', status: 'achieved' });
+      expect(patched.body).toMatchObject({
+        id: created.body.id,
+        skill: 'postgresql',
+        targetLevel: 5,
+        targetDate: null,
+        note: 'done',
+        status: 'achieved',
+      });
       expect((await g.list({ status: 'active' })).body.items.map((x: { id: string }) => x.id)).toEqual([bare.body.id]);
 
       expect((await g.remove(bare.body.id)).status).toBe(204);
@@ -355,13 +476,20 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
   });
 
   describe('GET/PUT /v1/profiles/me/mentoring', () => {
-    const put = (u: TestUser, body: unknown) => h.http().put('/v1/profiles/me/mentoring').set(u.auth).send(body as object);
+    const put = (u: TestUser, body: unknown) =>
+      h
+        .http()
+        .put('/v1/profiles/me/mentoring')
+        .set(u.auth)
+        .send(body as object);
 
     it('is for mentors only (403 otherwise)', async () => {
       const learner = await registerUser(h, ['learner', 'organizer']);
       expectProblem(await h.http().get('/v1/profiles/me/mentoring').set(learner.auth), 403, 'ROLE_REQUIRED');
       expectProblem(await put(learner, { acceptingMentees: true, capacity: 2 }), 403, 'ROLE_REQUIRED');
-      const [row] = await h.db.query(`SELECT accepting_mentees, mentor_capacity FROM profiles WHERE id = $1`, [learner.id]);
+      const [row] = await h.db.query(`SELECT accepting_mentees, mentor_capacity FROM profiles WHERE id = $1`, [
+        learner.id,
+      ]);
       expect(row).toEqual({ accepting_mentees: false, mentor_capacity: 0 });
     });
 

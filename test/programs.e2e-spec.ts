@@ -3,7 +3,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { QUEUES } from '../src/queues/queue-names.js';
-import { eventually, expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import {
+  eventually,
+  expectProblem,
+  registerUser,
+  startHarness,
+  type Harness,
+  type TestUser,
+} from './support/harness.js';
 
 // Runs wait for the worker; on a loaded machine that outlasts Jest's 5 s default.
 jest.setTimeout(60_000);
@@ -17,7 +24,14 @@ interface RunView {
   id: string;
   status: 'running' | 'done' | 'failed';
   mode: 'stable' | 'optimal';
-  stats: { learners: number; mentors: number; matched: number; unmatched: number; totalScore: number; blockingPairs: number } | null;
+  stats: {
+    learners: number;
+    mentors: number;
+    matched: number;
+    unmatched: number;
+    totalScore: number;
+    blockingPairs: number;
+  } | null;
   pairs: Pair[];
   publishedAt: string | null;
 }
@@ -32,7 +46,11 @@ describe('mentoring programs (API.md §7)', () => {
   afterAll(() => h.close());
 
   async function createProgram(mode: 'stable' | 'optimal', by: TestUser = organizer): Promise<string> {
-    const res = await h.http().post('/v1/programs').set(by.auth).send({ name: `Cohort ${mode}`, mode });
+    const res = await h
+      .http()
+      .post('/v1/programs')
+      .set(by.auth)
+      .send({ name: `Cohort ${mode}`, mode });
     expect(res.status).toBe(201);
     return res.body.id;
   }
@@ -43,7 +61,11 @@ describe('mentoring programs (API.md §7)', () => {
   }
 
   async function rank(programId: string, user: TestUser, preferences: TestUser[]): Promise<void> {
-    const res = await h.http().patch(`/v1/programs/${programId}/members/me`).set(user.auth).send({ preferences: preferences.map((p) => p.id) });
+    const res = await h
+      .http()
+      .patch(`/v1/programs/${programId}/members/me`)
+      .set(user.auth)
+      .send({ preferences: preferences.map((p) => p.id) });
     if (res.status !== 200) throw new Error(`rank failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
@@ -71,7 +93,9 @@ describe('mentoring programs (API.md §7)', () => {
   const users = (n: number, roles: string[]) => Promise.all(Array.from({ length: n }, () => registerUser(h, roles)));
   const pairKeys = (pairs: Pair[]) => pairs.map((p) => `${p.learnerId}>${p.mentorId}`).sort();
 
-  async function programMentorships(programId: string): Promise<{ learner_id: string; mentor_id: string; status: string }[]> {
+  async function programMentorships(
+    programId: string,
+  ): Promise<{ learner_id: string; mentor_id: string; status: string }[]> {
     return h.db.query(`SELECT learner_id, mentor_id, status FROM mentorships WHERE program_id = $1`, [programId]);
   }
 
@@ -95,16 +119,31 @@ describe('mentoring programs (API.md §7)', () => {
 
   describe('POST /v1/programs', () => {
     it('creates an open program for an organizer', async () => {
-      const res = await h.http().post('/v1/programs').set(organizer.auth).send({ name: 'Spring cohort', description: 'Backend basics', mode: 'optimal' });
+      const res = await h
+        .http()
+        .post('/v1/programs')
+        .set(organizer.auth)
+        .send({ name: 'Spring cohort', description: 'Backend basics', mode: 'optimal' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ id: expect.any(String), organizerId: organizer.id, name: 'Spring cohort', description: 'Backend basics', mode: 'optimal', status: 'open' });
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        organizerId: organizer.id,
+        name: 'Spring cohort',
+        description: 'Backend basics',
+        mode: 'optimal',
+        status: 'open',
+      });
       const get = await h.http().get(`/v1/programs/${res.body.id}`).set(organizer.auth);
       expect(get.body).toMatchObject({ id: res.body.id, status: 'open' });
     });
 
     it('answers 403 to anyone without the organizer role', async () => {
       const learner = await registerUser(h, ['learner', 'mentor']);
-      expectProblem(await h.http().post('/v1/programs').set(learner.auth).send({ name: 'X', mode: 'stable' }), 403, 'ROLE_REQUIRED');
+      expectProblem(
+        await h.http().post('/v1/programs').set(learner.auth).send({ name: 'X', mode: 'stable' }),
+        403,
+        'ROLE_REQUIRED',
+      );
     });
 
     it.each([
@@ -126,10 +165,16 @@ describe('mentoring programs (API.md §7)', () => {
       const m = await h.http().post(`/v1/programs/${id}/join`).set(mentor.auth).send({ as: 'mentor', capacity: 3 });
       expect(m.status).toBe(201);
       expect(m.body).toMatchObject({ programId: id, profileId: mentor.id, as: 'mentor', capacity: 3, preferences: [] });
-      const l = await h.http().post(`/v1/programs/${id}/join`).set(learner.auth).send({ as: 'learner', preferences: [mentor.id] });
+      const l = await h
+        .http()
+        .post(`/v1/programs/${id}/join`)
+        .set(learner.auth)
+        .send({ as: 'learner', preferences: [mentor.id] });
       expect(l.status).toBe(201);
       expect(l.body).toMatchObject({ as: 'learner', capacity: null, preferences: [mentor.id] });
-      expect((await h.http().get(`/v1/programs/${id}/members/me`).set(learner.auth)).body).toMatchObject({ preferences: [mentor.id] });
+      expect((await h.http().get(`/v1/programs/${id}/members/me`).set(learner.auth)).body).toMatchObject({
+        preferences: [mentor.id],
+      });
     });
 
     it('answers 400 for a mentor without capacity, a learner with one, out-of-range capacity, and a side the caller lacks', async () => {
@@ -161,16 +206,36 @@ describe('mentoring programs (API.md §7)', () => {
       const outsider = await registerUser(h, ['mentor']);
       await join(id, m1, { as: 'mentor', capacity: 1 });
       await join(id, l1, { as: 'learner' });
-      let res = await h.http().post(`/v1/programs/${id}/join`).set(l2.auth).send({ as: 'learner', preferences: [m1.id, outsider.id] });
+      let res = await h
+        .http()
+        .post(`/v1/programs/${id}/join`)
+        .set(l2.auth)
+        .send({ as: 'learner', preferences: [m1.id, outsider.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'preferences[1]' })]);
-      res = await h.http().post(`/v1/programs/${id}/join`).set(l2.auth).send({ as: 'learner', preferences: [l1.id] });
+      res = await h
+        .http()
+        .post(`/v1/programs/${id}/join`)
+        .set(l2.auth)
+        .send({ as: 'learner', preferences: [l1.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
-      res = await h.http().post(`/v1/programs/${id}/join`).set(m2.auth).send({ as: 'mentor', capacity: 1, preferences: [m1.id] });
+      res = await h
+        .http()
+        .post(`/v1/programs/${id}/join`)
+        .set(m2.auth)
+        .send({ as: 'mentor', capacity: 1, preferences: [m1.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
-      res = await h.http().patch(`/v1/programs/${id}/members/me`).set(m1.auth).send({ preferences: [outsider.id] });
+      res = await h
+        .http()
+        .patch(`/v1/programs/${id}/members/me`)
+        .set(m1.auth)
+        .send({ preferences: [outsider.id] });
       expectProblem(res, 400, 'PREFERENCE_NOT_RANKABLE');
-      res = await h.http().post(`/v1/programs/${id}/join`).set(l2.auth).send({ as: 'learner', preferences: ['not-a-uuid'] });
+      res = await h
+        .http()
+        .post(`/v1/programs/${id}/join`)
+        .set(l2.auth)
+        .send({ as: 'learner', preferences: ['not-a-uuid'] });
       expectProblem(res, 400);
     });
 
@@ -178,15 +243,32 @@ describe('mentoring programs (API.md §7)', () => {
       const id = await createProgram('stable');
       const [mentor] = await users(1, ['mentor', 'learner']);
       await join(id, mentor, { as: 'mentor', capacity: 2 });
-      expectProblem(await h.http().post(`/v1/programs/${id}/join`).set(mentor.auth).send({ as: 'mentor', capacity: 3 }), 409, 'ALREADY_MEMBER');
-      expectProblem(await h.http().post(`/v1/programs/${id}/join`).set(mentor.auth).send({ as: 'learner' }), 409, 'ALREADY_MEMBER');
-      expectProblem(await h.http().post(`/v1/programs/${randomUUID()}/join`).set(mentor.auth).send({ as: 'mentor', capacity: 1 }), 404);
-      expectProblem(await h.http().post(`/v1/programs/nope/join`).set(mentor.auth).send({ as: 'mentor', capacity: 1 }), 404);
+      expectProblem(
+        await h.http().post(`/v1/programs/${id}/join`).set(mentor.auth).send({ as: 'mentor', capacity: 3 }),
+        409,
+        'ALREADY_MEMBER',
+      );
+      expectProblem(
+        await h.http().post(`/v1/programs/${id}/join`).set(mentor.auth).send({ as: 'learner' }),
+        409,
+        'ALREADY_MEMBER',
+      );
+      expectProblem(
+        await h.http().post(`/v1/programs/${randomUUID()}/join`).set(mentor.auth).send({ as: 'mentor', capacity: 1 }),
+        404,
+      );
+      expectProblem(
+        await h.http().post(`/v1/programs/nope/join`).set(mentor.auth).send({ as: 'mentor', capacity: 1 }),
+        404,
+      );
       const patched = await h.http().patch(`/v1/programs/${id}/members/me`).set(mentor.auth).send({ capacity: 5 });
       expect(patched.status).toBe(200);
       expect(patched.body).toMatchObject({ as: 'mentor', capacity: 5 });
       const [learner] = await users(1, ['learner']);
-      expectProblem(await h.http().patch(`/v1/programs/${id}/members/me`).set(learner.auth).send({ preferences: [] }), 404);
+      expectProblem(
+        await h.http().patch(`/v1/programs/${id}/members/me`).set(learner.auth).send({ preferences: [] }),
+        404,
+      );
     });
   });
 
@@ -200,7 +282,11 @@ describe('mentoring programs (API.md §7)', () => {
       expectProblem(await h.http().post(`/v1/programs/${randomUUID()}/match-runs`).set(organizer.auth), 404);
       const done = await run(id);
       expectProblem(await h.http().get(`/v1/programs/${id}/match-runs/${done.id}`).set(other.auth), 404);
-      expectProblem(await h.http().get(`/v1/programs/${id}/match-runs/${done.id}`).set(learner.auth), 403, 'ROLE_REQUIRED');
+      expectProblem(
+        await h.http().get(`/v1/programs/${id}/match-runs/${done.id}`).set(learner.auth),
+        403,
+        'ROLE_REQUIRED',
+      );
       expectProblem(await h.http().get(`/v1/programs/${id}/match-runs/${randomUUID()}`).set(organizer.auth), 404);
       expectProblem(await h.http().post(`/v1/programs/${id}/match-runs/${done.id}/publish`).set(other.auth), 404);
     });
@@ -210,7 +296,9 @@ describe('mentoring programs (API.md §7)', () => {
       const result = await run(id);
       expect(result.status).toBe('done');
       expect(result.mode).toBe('stable');
-      expect(pairKeys(result.pairs)).toEqual(pairKeys([0, 1, 2].map((i) => ({ learnerId: L[i].id, mentorId: M[i].id, score: 0 }))));
+      expect(pairKeys(result.pairs)).toEqual(
+        pairKeys([0, 1, 2].map((i) => ({ learnerId: L[i].id, mentorId: M[i].id, score: 0 }))),
+      );
       expect(result.stats).toMatchObject({ learners: 3, mentors: 3, matched: 3, unmatched: 0, blockingPairs: 0 });
       const sum = result.pairs.reduce((s, p) => s + p.score, 0);
       expect(result.stats!.totalScore).toBeCloseTo(sum, 5);
@@ -222,8 +310,29 @@ describe('mentoring programs (API.md §7)', () => {
       // Varied skills and goals give the pairs different scores.
       const levels = [5, 3, 1];
       for (let i = 0; i < 3; i++) {
-        expect((await h.http().put('/v1/profiles/me/skills').set(M[i].auth).send({ skills: [{ skill: 'postgresql', level: levels[i] }, { skill: 'python', level: levels[2 - i] }] })).status).toBe(200);
-        expect((await h.http().post('/v1/profiles/me/goals').set(L[i].auth).send({ skill: i === 0 ? 'python' : 'postgresql', targetLevel: 4 })).status).toBe(201);
+        expect(
+          (
+            await h
+              .http()
+              .put('/v1/profiles/me/skills')
+              .set(M[i].auth)
+              .send({
+                skills: [
+                  { skill: 'postgresql', level: levels[i] },
+                  { skill: 'python', level: levels[2 - i] },
+                ],
+              })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await h
+              .http()
+              .post('/v1/profiles/me/goals')
+              .set(L[i].auth)
+              .send({ skill: i === 0 ? 'python' : 'postgresql', targetLevel: 4 })
+          ).status,
+        ).toBe(201);
       }
       const stable = await run((await classicCohort('stable', { L, M })).id);
       const optimal = await run((await classicCohort('optimal', { L, M })).id);
@@ -235,24 +344,28 @@ describe('mentoring programs (API.md §7)', () => {
       expect(new Set(optimal.pairs.map((p) => p.mentorId)).size).toBe(optimal.pairs.length);
     });
 
-    it.each(['stable', 'optimal'] as const)('%s mode respects program capacities and never matches a blocked pair', async (mode) => {
-      const L = await users(5, ['learner']);
-      const [big, small] = await users(2, ['mentor']);
-      const id = await createProgram(mode);
-      await join(id, big, { as: 'mentor', capacity: 2 });
-      await join(id, small, { as: 'mentor', capacity: 1 });
-      for (const l of L) await join(id, l, { as: 'learner', preferences: [big.id, small.id] });
-      // Blocks in both directions: the pair must be absent even though the learner ranks that mentor first.
-      expect((await h.http().post('/v1/blocks').set(L[0].auth).send({ profileId: big.id })).status).toBe(201);
-      expect((await h.http().post('/v1/blocks').set(big.auth).send({ profileId: L[1].id })).status).toBe(201);
-      const result = await run(id);
-      expect(result.status).toBe('done');
-      expect(result.stats).toMatchObject({ learners: 5, mentors: 2, matched: 3, unmatched: 2 });
-      expect(result.pairs.filter((p) => p.mentorId === big.id)).toHaveLength(2);
-      expect(result.pairs.filter((p) => p.mentorId === small.id)).toHaveLength(1);
-      for (const blocked of [L[0], L[1]]) expect(result.pairs.find((p) => p.learnerId === blocked.id && p.mentorId === big.id)).toBeUndefined();
-      if (mode === 'stable') expect(result.stats!.blockingPairs).toBe(0);
-    });
+    it.each(['stable', 'optimal'] as const)(
+      '%s mode respects program capacities and never matches a blocked pair',
+      async (mode) => {
+        const L = await users(5, ['learner']);
+        const [big, small] = await users(2, ['mentor']);
+        const id = await createProgram(mode);
+        await join(id, big, { as: 'mentor', capacity: 2 });
+        await join(id, small, { as: 'mentor', capacity: 1 });
+        for (const l of L) await join(id, l, { as: 'learner', preferences: [big.id, small.id] });
+        // Blocks in both directions: the pair must be absent even though the learner ranks that mentor first.
+        expect((await h.http().post('/v1/blocks').set(L[0].auth).send({ profileId: big.id })).status).toBe(201);
+        expect((await h.http().post('/v1/blocks').set(big.auth).send({ profileId: L[1].id })).status).toBe(201);
+        const result = await run(id);
+        expect(result.status).toBe('done');
+        expect(result.stats).toMatchObject({ learners: 5, mentors: 2, matched: 3, unmatched: 2 });
+        expect(result.pairs.filter((p) => p.mentorId === big.id)).toHaveLength(2);
+        expect(result.pairs.filter((p) => p.mentorId === small.id)).toHaveLength(1);
+        for (const blocked of [L[0], L[1]])
+          expect(result.pairs.find((p) => p.learnerId === blocked.id && p.mentorId === big.id)).toBeUndefined();
+        if (mode === 'stable') expect(result.stats!.blockingPairs).toBe(0);
+      },
+    );
   });
 
   describe('publish', () => {
@@ -272,7 +385,9 @@ describe('mentoring programs (API.md §7)', () => {
       for (const m of M) expect((await mentoring(m)).activeMentees).toBe(before.activeMentees + 1);
 
       const mine = await h.http().get('/v1/mentorships').set(L[0].auth);
-      expect(mine.body.items).toEqual([expect.objectContaining({ learnerId: L[0].id, mentorId: M[0].id, status: 'active', programId: id })]);
+      expect(mine.body.items).toEqual([
+        expect.objectContaining({ learnerId: L[0].id, mentorId: M[0].id, status: 'active', programId: id }),
+      ]);
 
       const events: { id: string }[] = await h.db.query(
         `SELECT id FROM outbox WHERE type = 'mentorship.accepted' AND payload->>'programId' = $1`,
@@ -281,18 +396,27 @@ describe('mentoring programs (API.md §7)', () => {
       expect(events).toHaveLength(3);
       // Every subscriber of mentorship.accepted takes a request-less payload: the event jobs complete, none fails.
       const queue = h.worker!.get<Queue>(getQueueToken(QUEUES.events), { strict: false });
-      await eventually(async () => (await Promise.all(events.map((e) => queue.getJobState(e.id)))).every((s) => s === 'completed'));
+      await eventually(async () =>
+        (await Promise.all(events.map((e) => queue.getJobState(e.id)))).every((s) => s === 'completed'),
+      );
       for (const user of [L[1], M[1]]) {
         await eventually(async () => {
           const inbox = await h.http().get('/v1/notifications').set(user.auth);
-          return inbox.body.items.some((i: { type: string; data: Record<string, unknown> }) => i.type === 'mentorship.accepted' && i.data.programId === id);
+          return inbox.body.items.some(
+            (i: { type: string; data: Record<string, unknown> }) =>
+              i.type === 'mentorship.accepted' && i.data.programId === id,
+          );
         });
       }
 
       expectProblem(await publish(id, result.id), 409, 'RUN_ALREADY_PUBLISHED');
       expectProblem(await h.http().post(`/v1/programs/${id}/match-runs`).set(organizer.auth), 409, 'PROGRAM_PUBLISHED');
       const late = await registerUser(h, ['learner']);
-      expectProblem(await h.http().post(`/v1/programs/${id}/join`).set(late.auth).send({ as: 'learner' }), 409, 'PROGRAM_PUBLISHED');
+      expectProblem(
+        await h.http().post(`/v1/programs/${id}/join`).set(late.auth).send({ as: 'learner' }),
+        409,
+        'PROGRAM_PUBLISHED',
+      );
       expect(await programMentorships(id)).toHaveLength(3);
     });
 
@@ -305,10 +429,18 @@ describe('mentoring programs (API.md §7)', () => {
       await join(id, l1, { as: 'learner', preferences: [m1.id, m2.id] });
       await join(id, l2, { as: 'learner', preferences: [m2.id, m1.id] });
       const result = await run(id);
-      expect(pairKeys(result.pairs)).toEqual(pairKeys([{ learnerId: l1.id, mentorId: m1.id, score: 0 }, { learnerId: l2.id, mentorId: m2.id, score: 0 }]));
+      expect(pairKeys(result.pairs)).toEqual(
+        pairKeys([
+          { learnerId: l1.id, mentorId: m1.id, score: 0 },
+          { learnerId: l2.id, mentorId: m2.id, score: 0 },
+        ]),
+      );
 
       // l2 and m2 start an ordinary mentorship before the program publishes.
-      expect((await h.http().put('/v1/profiles/me/mentoring').set(m2.auth).send({ acceptingMentees: true, capacity: 1 })).status).toBe(200);
+      expect(
+        (await h.http().put('/v1/profiles/me/mentoring').set(m2.auth).send({ acceptingMentees: true, capacity: 1 }))
+          .status,
+      ).toBe(200);
       const req = await h.http().post('/v1/mentorship-requests').set(l2.auth).send({ mentorId: m2.id, message: 'hi' });
       expect(req.status).toBe(201);
       expect((await h.http().post(`/v1/mentorship-requests/${req.body.id}/accept`).set(m2.auth)).status).toBe(200);
@@ -319,8 +451,13 @@ describe('mentoring programs (API.md §7)', () => {
       expect((await mentoring(m1)).activeMentees).toBe(0);
       expect((await mentoring(m2)).activeMentees).toBe(1);
       expect((await h.http().get(`/v1/programs/${id}`).set(organizer.auth)).body.status).toBe('open');
-      expect((await h.http().get(`/v1/programs/${id}/match-runs/${result.id}`).set(organizer.auth)).body.publishedAt).toBeNull();
-      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'programId' = $1 AND type <> 'program.match_requested'`, [id]);
+      expect(
+        (await h.http().get(`/v1/programs/${id}/match-runs/${result.id}`).set(organizer.auth)).body.publishedAt,
+      ).toBeNull();
+      const [{ n }] = await h.db.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'programId' = $1 AND type <> 'program.match_requested'`,
+        [id],
+      );
       expect(n).toBe(0);
     });
 
@@ -332,13 +469,18 @@ describe('mentoring programs (API.md §7)', () => {
       for (const l of L) await join(id, l, { as: 'learner' });
       const result = await run(id);
       expect(result.pairs).toHaveLength(2);
-      expect((await h.http().patch(`/v1/programs/${id}/members/me`).set(mentor.auth).send({ capacity: 1 })).status).toBe(200);
+      expect(
+        (await h.http().patch(`/v1/programs/${id}/members/me`).set(mentor.auth).send({ capacity: 1 })).status,
+      ).toBe(200);
       expectProblem(await publish(id, result.id), 409, 'MENTOR_AT_PROGRAM_CAPACITY');
       expect(await programMentorships(id)).toHaveLength(0);
       expect((await mentoring(mentor)).activeMentees).toBe(0);
 
       // A run the worker has not finished (inserted without its event, so it stays running).
-      const [{ id: pending }] = await h.db.query(`INSERT INTO match_runs (program_id, mode) VALUES ($1, 'optimal') RETURNING id`, [id]);
+      const [{ id: pending }] = await h.db.query(
+        `INSERT INTO match_runs (program_id, mode) VALUES ($1, 'optimal') RETURNING id`,
+        [id],
+      );
       const view = await h.http().get(`/v1/programs/${id}/match-runs/${pending}`).set(organizer.auth);
       expect(view.body).toMatchObject({ id: pending, status: 'running', stats: null, pairs: [] });
       expectProblem(await publish(id, pending), 409, 'RUN_NOT_DONE');
@@ -348,7 +490,9 @@ describe('mentoring programs (API.md §7)', () => {
       const { id, M } = await classicCohort('optimal');
       const result = await run(id);
       const second = await run(id);
-      const attempts = await Promise.all(Array.from({ length: 6 }, (_, i) => publish(id, i % 2 ? second.id : result.id)));
+      const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => publish(id, i % 2 ? second.id : result.id)),
+      );
       expect(attempts.filter((r) => r.status === 200)).toHaveLength(1);
       expect(attempts.filter((r) => r.status === 409)).toHaveLength(5);
       expect(await programMentorships(id)).toHaveLength(result.pairs.length);

@@ -10,7 +10,15 @@ describe('seed', () => {
   beforeAll(async () => {
     h = await startHarness({ worker: false });
     pool = new pg.Pool({ connectionString: h.config.databaseUrl, max: 2 });
-    await seedCommunity(pool, { learners: 60, mentors: 30, meetups: 40, organizers: 3, seed, reset: false, log: () => undefined });
+    await seedCommunity(pool, {
+      learners: 60,
+      mentors: 30,
+      meetups: 40,
+      organizers: 3,
+      seed,
+      reset: false,
+      log: () => undefined,
+    });
   });
   afterAll(async () => {
     await pool.end();
@@ -50,18 +58,29 @@ describe('seed', () => {
     );
     expect(pick.rows).toHaveLength(1);
     const { id, starts_at: startsAt, ancestor } = pick.rows[0];
-    const login = await h.http().post('/v1/auth/login').send({ email: `learner-1-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
+    const login = await h
+      .http()
+      .post('/v1/auth/login')
+      .send({ email: `learner-1-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
     const res = await h
       .http()
       .get('/v1/meetups')
-      .query({ skill: ancestor, from: startsAt.toISOString(), to: new Date(startsAt.getTime() + 1000).toISOString(), limit: 100 })
+      .query({
+        skill: ancestor,
+        from: startsAt.toISOString(),
+        to: new Date(startsAt.getTime() + 1000).toISOString(),
+        limit: 100,
+      })
       .set({ authorization: `Bearer ${login.body.accessToken}` });
     expect(res.status).toBe(200);
     expect(res.body.items.map((m: { id: string }) => m.id)).toContain(id);
   });
 
   it('seeded accounts log in with the documented demo password and have skills and goals', async () => {
-    const login = await h.http().post('/v1/auth/login').send({ email: `learner-0-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
+    const login = await h
+      .http()
+      .post('/v1/auth/login')
+      .send({ email: `learner-0-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
     const { rows } = await pool.query(
       `SELECT (SELECT count(*) FROM profile_skills WHERE profile_id = $1)::int AS skills, (SELECT count(*) FROM goals WHERE profile_id = $1)::int AS goals`,

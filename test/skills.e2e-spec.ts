@@ -17,8 +17,15 @@ describe('skill taxonomy (API.md §3: GET /v1/skills)', () => {
     const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM skills`);
     expect(res.body.items).toHaveLength(n);
     const postgres = res.body.items.find((s: { slug: string }) => s.slug === 'postgresql');
-    expect(postgres).toEqual({ slug: 'postgresql', name: 'PostgreSQL', category: 'databases', parents: ['sql'], aliases: ['Postgres', 'psql', 'pg'] });
-    for (const item of res.body.items) expect(Object.keys(item).sort()).toEqual(['aliases', 'category', 'name', 'parents', 'slug']);
+    expect(postgres).toEqual({
+      slug: 'postgresql',
+      name: 'PostgreSQL',
+      category: 'databases',
+      parents: ['sql'],
+      aliases: ['Postgres', 'psql', 'pg'],
+    });
+    for (const item of res.body.items)
+      expect(Object.keys(item).sort()).toEqual(['aliases', 'category', 'name', 'parents', 'slug']);
   });
 
   it('also answers a signed-in caller', async () => {
@@ -119,7 +126,9 @@ describe('skill search structures', () => {
     let terms: { term: string }[] = [];
     await expect(
       h.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO skills (slug, name, category, parents, aliases) VALUES ('zig', 'Zig', 'languages', '{}', '{"Ziglang", " ZIG "}')`);
+        await tx.query(
+          `INSERT INTO skills (slug, name, category, parents, aliases) VALUES ('zig', 'Zig', 'languages', '{}', '{"Ziglang", " ZIG "}')`,
+        );
         terms = await tx.query(`SELECT term FROM skill_terms WHERE slug = 'zig' ORDER BY term`);
         throw rollback;
       }),

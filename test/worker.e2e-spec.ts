@@ -36,9 +36,17 @@ describe('worker process and operations', () => {
   });
 
   it('answers CORS preflights for configured origins only', async () => {
-    const ok = await h.http().options('/v1/me').set('Origin', 'https://app.example').set('Access-Control-Request-Method', 'GET');
+    const ok = await h
+      .http()
+      .options('/v1/me')
+      .set('Origin', 'https://app.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe('https://app.example');
-    const other = await h.http().options('/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const other = await h
+      .http()
+      .options('/v1/me')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -19,7 +19,9 @@ export function serverUrl(): URL {
 export function benchDataSource(url: string, poolSize = 4): DataSource {
   // Compiled to .bench-dist/bench/support/, so the migrations sit at .bench-dist/migrations.
   const migrations = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations', '*.js');
-  return new DataSource(dataSourceOptions({ databaseUrl: url, databasePoolSize: poolSize }, { migrationsGlob: [migrations] }));
+  return new DataSource(
+    dataSourceOptions({ databaseUrl: url, databasePoolSize: poolSize }, { migrationsGlob: [migrations] }),
+  );
 }
 
 export async function migrate(url: string): Promise<void> {
@@ -42,7 +44,10 @@ export interface BenchDatabase {
  * Creates (or with `reuse`, keeps) `guildhall_bench_<name>` on DATABASE_URL's server; `load` fills a new one.
  * `drop()` removes it unless --keep was passed.
  */
-export async function benchDatabase(name: string, opts: { reuse?: boolean; load?: (url: string) => Promise<void> } = {}): Promise<BenchDatabase> {
+export async function benchDatabase(
+  name: string,
+  opts: { reuse?: boolean; load?: (url: string) => Promise<void> } = {},
+): Promise<BenchDatabase> {
   const db = `guildhall_bench_${name}`;
   const server = serverUrl();
   const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });

@@ -12,8 +12,25 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
-export function report(rows: { workload: string; median: number; p95: number; unit: string; baseline?: number; goal?: string; pass?: boolean }[]): void {
-  console.log('\nworkload'.padEnd(44) + 'median'.padStart(12) + 'p95'.padStart(12) + 'baseline'.padStart(12) + 'ratio'.padStart(9) + '  goal');
+export function report(
+  rows: {
+    workload: string;
+    median: number;
+    p95: number;
+    unit: string;
+    baseline?: number;
+    goal?: string;
+    pass?: boolean;
+  }[],
+): void {
+  console.log(
+    '\nworkload'.padEnd(44) +
+      'median'.padStart(12) +
+      'p95'.padStart(12) +
+      'baseline'.padStart(12) +
+      'ratio'.padStart(9) +
+      '  goal',
+  );
   for (const r of rows) {
     const ratio = r.baseline ? (r.median / r.baseline).toFixed(2) : '-';
     console.log(
@@ -30,7 +47,10 @@ export function report(rows: { workload: string; median: number; p95: number; un
 export const fmt = (ms: number): string => ms.toFixed(2);
 
 /** Median over `runs` passes of each pass's p50 and p95: one slow or lucky pass moves neither figure. */
-export async function passes(runs: number, pass: (i: number) => Promise<number[]>): Promise<{ p50: number; p95: number; p50s: number[]; p95s: number[] }> {
+export async function passes(
+  runs: number,
+  pass: (i: number) => Promise<number[]>,
+): Promise<{ p50: number; p95: number; p50s: number[]; p95s: number[] }> {
   const p50s: number[] = [];
   const p95s: number[] = [];
   for (let i = 1; i <= runs; i++) {

@@ -22,7 +22,20 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), jwtModule, MetricsModule, HealthModule, AuthModule, ProfilesModule, SkillsModule, NotificationsModule, MeetupsModule, MatchingModule, ModerationModule, ProgramsModule],
+      imports: [
+        CoreModule.forRoot(config),
+        jwtModule,
+        MetricsModule,
+        HealthModule,
+        AuthModule,
+        ProfilesModule,
+        SkillsModule,
+        NotificationsModule,
+        MeetupsModule,
+        MatchingModule,
+        ModerationModule,
+        ProgramsModule,
+      ],
       providers: [
         // Order matters: authentication first so the rate limiter can count per user.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -18,7 +18,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     loggerInstance: pino,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config), adapter, {
@@ -27,7 +28,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     abortOnError: false,
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'] });
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: false,
+    exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+  });
   // The API serves JSON only; Swagger UI needs inline scripts, so CSP is scoped away from it.
   await app.register(helmet as never, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
 
@@ -35,14 +40,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Guildhall API')
-      .setDescription('Mentorship and community matching for people growing into backend developers. Errors are application/problem+json.')
+      .setDescription(
+        'Mentorship and community matching for people growing into backend developers. Errors are application/problem+json.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -14,7 +14,14 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), WorkerQueuesModule.forRoot(config), NotificationsWorkerModule, MeetupsWorkerModule, MatchingWorkerModule, ProgramsWorkerModule],
+      imports: [
+        CoreModule.forRoot(config),
+        WorkerQueuesModule.forRoot(config),
+        NotificationsWorkerModule,
+        MeetupsWorkerModule,
+        MatchingWorkerModule,
+        ProgramsWorkerModule,
+      ],
       providers: [SystemJobsProcessor],
     };
   }

@@ -13,25 +13,32 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   /** Creates an account and its profile; 409 EMAIL_TAKEN when the address is in use. */
-  @Public() @Post('register')
+  @Public()
+  @Post('register')
   register(@Body() dto: RegisterDto): Promise<AuthResult> {
     return this.auth.register(dto);
   }
 
   /** 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. */
-  @Public() @Post('login') @HttpCode(200)
+  @Public()
+  @Post('login')
+  @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<AuthResult> {
     return this.auth.login(dto);
   }
 
   /** Rotates the refresh token; a spent token revokes its whole family (401). */
-  @Public() @Post('refresh') @HttpCode(200)
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
   refresh(@Body() dto: RefreshTokenDto): Promise<TokenPair> {
     return this.auth.refresh(dto.refreshToken);
   }
 
   /** Signs out every session of the token's family. */
-  @Public() @Post('logout') @HttpCode(204)
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
   async logout(@Body() dto: RefreshTokenDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }

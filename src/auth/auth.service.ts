@@ -43,7 +43,11 @@ export class AuthService {
         [email, passwordHash, roles],
       );
       if (!user) throw new Conflict('EMAIL_TAKEN', 'An account with this e-mail already exists.');
-      await tx.query(`INSERT INTO profiles (id, display_name, roles) VALUES ($1, $2, $3)`, [user.id, dto.displayName, roles]);
+      await tx.query(`INSERT INTO profiles (id, display_name, roles) VALUES ($1, $2, $3)`, [
+        user.id,
+        dto.displayName,
+        roles,
+      ]);
       const pair = await this.tokens.issue(tx, user.id, roles);
       return { user: toView({ ...user, display_name: dto.displayName }), ...pair };
     });
@@ -78,7 +82,10 @@ export class AuthService {
     });
     if ('reusedFamily' in result) {
       await this.uow.run((tx) => this.tokens.revokeFamily(tx, result.reusedFamily));
-      throw new Unauthorized('REFRESH_TOKEN_REUSED', 'This refresh token was already used; every session of its family has been signed out.');
+      throw new Unauthorized(
+        'REFRESH_TOKEN_REUSED',
+        'This refresh token was already used; every session of its family has been signed out.',
+      );
     }
     return result;
   }

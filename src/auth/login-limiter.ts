@@ -35,7 +35,11 @@ export class LoginLimiter {
       return;
     }
     if (count >= this.config.loginMaxFailuresPerHour) {
-      throw new RateLimited(ttl > 0 ? ttl : WINDOW_SECONDS, 'TOO_MANY_LOGIN_FAILURES', 'Too many failed logins for this account; try again later.');
+      throw new RateLimited(
+        ttl > 0 ? ttl : WINDOW_SECONDS,
+        'TOO_MANY_LOGIN_FAILURES',
+        'Too many failed logins for this account; try again later.',
+      );
     }
   }
 

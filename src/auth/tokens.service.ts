@@ -32,7 +32,10 @@ export class TokensService {
       [id, familyId, userId, sha256(secret), this.config.refreshTokenTtlSeconds],
     );
     const claims: AccessTokenClaims = { sub: userId, roles, fid: familyId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+      algorithm: 'HS256',
+    });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
@@ -43,12 +46,18 @@ export class TokensService {
   async spend(tx: Tx, refreshToken: string): Promise<{ userId: string; familyId: string; reused: boolean }> {
     const parsed = parse(refreshToken);
     if (!parsed) throw invalid();
-    const rows: { user_id: string; family_id: string; secret_hash: Buffer; spent_at: Date | null; revoked_at: Date | null; expired: boolean }[] =
-      await tx.query(
-        `SELECT user_id, family_id, secret_hash, spent_at, revoked_at, expires_at <= now() AS expired
+    const rows: {
+      user_id: string;
+      family_id: string;
+      secret_hash: Buffer;
+      spent_at: Date | null;
+      revoked_at: Date | null;
+      expired: boolean;
+    }[] = await tx.query(
+      `SELECT user_id, family_id, secret_hash, spent_at, revoked_at, expires_at <= now() AS expired
            FROM refresh_tokens WHERE id = $1 FOR UPDATE`,
-        [parsed.id],
-      );
+      [parsed.id],
+    );
     const row = rows[0];
     if (!row || !timingSafeEqual(row.secret_hash, sha256(parsed.secret))) throw invalid();
     if (row.spent_at) return { userId: row.user_id, familyId: row.family_id, reused: true };
@@ -66,7 +75,9 @@ export class TokensService {
   }
 
   async revokeFamily(tx: Tx, familyId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+    ]);
     await this.revoked.revoke(familyId);
   }
 }

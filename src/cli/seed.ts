@@ -27,7 +27,8 @@ const count = (name: string, v: string | undefined): number => {
 const learners = count('learners', values.learners);
 const mentors = count('mentors', values.mentors);
 const meetups = count('meetups', values.meetups);
-const organizers = values.organizers !== undefined ? count('organizers', values.organizers) : Math.max(5, Math.ceil(meetups / 200));
+const organizers =
+  values.organizers !== undefined ? count('organizers', values.organizers) : Math.max(5, Math.ceil(meetups / 200));
 const seed = count('seed', values.seed);
 
 const config = exitOnConfigError(loadConfig);
@@ -36,8 +37,12 @@ const started = Date.now();
 try {
   await seedCommunity(pool, { learners, mentors, meetups, organizers, seed, reset: values.reset ?? false });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`done in ${secs} s: ${learners} learners, ${mentors} mentors, ${organizers} organizers, ${meetups} meetups.\n`);
-  process.stdout.write(`log in as learner-0-s${seed}@${SEED_EMAIL_DOMAIN} or mentor-0-s${seed}@${SEED_EMAIL_DOMAIN}, password "${DEMO_PASSWORD}"\n`);
+  process.stdout.write(
+    `done in ${secs} s: ${learners} learners, ${mentors} mentors, ${organizers} organizers, ${meetups} meetups.\n`,
+  );
+  process.stdout.write(
+    `log in as learner-0-s${seed}@${SEED_EMAIL_DOMAIN} or mentor-0-s${seed}@${SEED_EMAIL_DOMAIN}, password "${DEMO_PASSWORD}"\n`,
+  );
 } finally {
   await pool.end();
 }

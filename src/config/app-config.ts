@@ -129,12 +129,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port,
     host: r.str('HOST', '0.0.0.0'),
-    databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:'], lax ? 'postgres://postgres@127.0.0.1:5432/guildhall' : undefined),
+    databaseUrl: r.url(
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      lax ? 'postgres://postgres@127.0.0.1:5432/guildhall' : undefined,
+    ),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     queuePrefix: r.str('QUEUE_PREFIX', 'guildhall'),
     jwtSecret,
-    corsOrigins: cors === '*' ? true : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins:
+      cors === '*'
+        ? true
+        : cors
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     logLevel: r.str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     publicBaseUrl: r.url('PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
     mentorshipRequestTtlSeconds: r.int('MENTORSHIP_REQUEST_TTL_SECONDS', 604800, 1, 31536000),

@@ -19,7 +19,8 @@ export class UnitOfWork {
       try {
         return await this.dataSource.transaction(fn);
       } catch (e) {
-        const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
+        const code =
+          (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
         if (i >= attempts || !code || !RETRYABLE.has(code)) throw e;
         await new Promise((r) => setTimeout(r, 5 * i + Math.random() * 10));
       }

@@ -37,7 +37,10 @@ export class HealthController {
         return 'down';
       }
     };
-    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
     const ok = postgres === 'up' && redis === 'up';
     void reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };

@@ -17,7 +17,13 @@ function capture() {
 describe('log redaction', () => {
   it('redacts authorization headers, passwords, tokens and e-mail addresses', () => {
     const { lines, log } = capture();
-    log.info({ req: { headers: { authorization: 'Bearer abc' } }, body: { password: 'hunter2hunter2', refreshToken: 'r', email: 'a@b.io' } }, 'x');
+    log.info(
+      {
+        req: { headers: { authorization: 'Bearer abc' } },
+        body: { password: 'hunter2hunter2', refreshToken: 'r', email: 'a@b.io' },
+      },
+      'x',
+    );
     const out = lines.join('');
     expect(out).not.toContain('Bearer abc');
     expect(out).not.toContain('hunter2');

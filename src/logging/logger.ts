@@ -26,7 +26,11 @@ export function createPino(level: string, name: string): Pino {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
-      req: (req: { method?: string; url?: string; id?: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url) }),
+      req: (req: { method?: string; url?: string; id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: scrubUrl(req.url),
+      }),
     },
     formatters: { level: (label) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -48,7 +52,10 @@ export class PinoNestLogger implements LoggerService {
     if (text instanceof Error) {
       this.pino[level]({ context, err: text }, text.message.replace(EMAIL, '[redacted]'));
     } else if (typeof text === 'object' && text !== null) {
-      this.pino[level]({ context, ...(text as object) }, params.filter((p) => typeof p === 'string').join('\n') || undefined);
+      this.pino[level](
+        { context, ...(text as object) },
+        params.filter((p) => typeof p === 'string').join('\n') || undefined,
+      );
     } else {
       this.pino[level]({ context }, String(text));
     }

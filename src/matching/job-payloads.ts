@@ -11,7 +11,9 @@ export const isLearnerJob = hasUuid('learnerId');
 export const isProfilePayload = hasUuid('profileId');
 /** Decision events about a request; a mentorship.accepted from a program publish has no request (requestId absent). */
 export const isDecisionPayload = (d: unknown): d is { requestId?: string } =>
-  typeof d === 'object' && d !== null && ((d as Record<string, unknown>).requestId === undefined || isUuid((d as Record<string, unknown>).requestId));
+  typeof d === 'object' &&
+  d !== null &&
+  ((d as Record<string, unknown>).requestId === undefined || isUuid((d as Record<string, unknown>).requestId));
 
 export const refreshJobId = (learnerId: string): string => `refresh-${learnerId}`;
 export const expireJobId = (requestId: string): string => `expire-${requestId}`;

@@ -23,8 +23,17 @@ export class MatchScoringProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent<{ profileId: string }>('profile.matching_changed', (event) => this.onMatchingChanged(event.payload.profileId), isProfilePayload);
-    this.registry.register(QUEUES.matching, JOBS.matching.refreshSuggestions, (data: { learnerId: string }) => this.refresh.refresh(data.learnerId), isLearnerJob);
+    this.registry.onEvent<{ profileId: string }>(
+      'profile.matching_changed',
+      (event) => this.onMatchingChanged(event.payload.profileId),
+      isProfilePayload,
+    );
+    this.registry.register(
+      QUEUES.matching,
+      JOBS.matching.refreshSuggestions,
+      (data: { learnerId: string }) => this.refresh.refresh(data.learnerId),
+      isLearnerJob,
+    );
   }
 
   /** Refreshes only learners who asked for suggestions before or have an active goal; anyone else has nothing to rank. */

@@ -12,7 +12,9 @@ export class MatchSuggestionsController {
   constructor(private readonly suggestions: MatchSuggestionsService) {}
 
   /** Learners only: scoring runs on a worker; a `suggestions.ready` notification follows. */
-  @Post('refresh') @Roles('learner') @HttpCode(202)
+  @Post('refresh')
+  @Roles('learner')
+  @HttpCode(202)
   refresh(@CurrentUser() user: AuthUser): Promise<RefreshAccepted> {
     return this.suggestions.requestRefresh(user.id);
   }

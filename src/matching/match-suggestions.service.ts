@@ -45,7 +45,10 @@ export class MatchSuggestionsService {
          ON CONFLICT (learner_id) DO UPDATE SET status = 'pending', requested_at = clock_timestamp(), notify = true`,
         [learnerId],
       );
-      await this.events.emit(tx, 'profile.matching_changed', { profileId: learnerId, reasons: ['suggestions.requested'] });
+      await this.events.emit(tx, 'profile.matching_changed', {
+        profileId: learnerId,
+        reasons: ['suggestions.requested'],
+      });
     });
     return { status: 'pending' };
   }
@@ -62,6 +65,10 @@ export class MatchSuggestionsService {
         factors: r.item.factors as unknown as Record<string, unknown>,
         reasons: r.item.reasons,
       }));
-    return { status: rows[0].status, computedAt: rows[0].computed_at ? rows[0].computed_at.toISOString() : null, items };
+    return {
+      status: rows[0].status,
+      computedAt: rows[0].computed_at ? rows[0].computed_at.toISOString() : null,
+      items,
+    };
   }
 }

@@ -7,6 +7,12 @@ import { SuggestionsRefreshService } from './suggestions-refresh.service.js';
 
 /** Worker side of mentor matching: suggestion refreshes and request expiry. */
 @Module({
-  providers: [SkillGraphCache, SuggestionsRefreshService, MentorshipRequestExpiryService, MatchScoringProcessor, MentorshipRequestTimersProcessor],
+  providers: [
+    SkillGraphCache,
+    SuggestionsRefreshService,
+    MentorshipRequestExpiryService,
+    MatchScoringProcessor,
+    MentorshipRequestTimersProcessor,
+  ],
 })
 export class MatchingWorkerModule {}

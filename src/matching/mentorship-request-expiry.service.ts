@@ -15,7 +15,12 @@ export type ExpireOutcome = 'expired' | 'not_pending' | 'not_due';
 
 const expiredEvent = (r: ExpiredRow): PendingEvent => ({
   type: 'mentorship.expired',
-  payload: { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id, recipientIds: [r.learner_id, r.mentor_id] },
+  payload: {
+    requestId: r.id,
+    learnerId: r.learner_id,
+    mentorId: r.mentor_id,
+    recipientIds: [r.learner_id, r.mentor_id],
+  },
 });
 
 /**
@@ -41,7 +46,11 @@ export class MentorshipRequestExpiryService {
         await this.events.emitMany(tx, [expiredEvent(row)]);
         return 'expired';
       }
-      const still = await sqlOne<{ pending: boolean }>(tx, `SELECT status = 'pending' AS pending FROM mentorship_requests WHERE id = $1`, [requestId]);
+      const still = await sqlOne<{ pending: boolean }>(
+        tx,
+        `SELECT status = 'pending' AS pending FROM mentorship_requests WHERE id = $1`,
+        [requestId],
+      );
       return still?.pending ? 'not_due' : 'not_pending';
     });
   }

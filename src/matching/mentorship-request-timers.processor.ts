@@ -11,7 +11,12 @@ import { MentorshipRequestExpiryService } from './mentorship-request-expiry.serv
 export const EXPIRY_SWEEP_SCHEDULER = 'mentorship-request-expiry-sweep';
 /** Fire a little after the deadline so the database clock agrees it has passed. */
 const EXPIRY_SLACK_MS = 250;
-const DECIDED: EventType[] = ['mentorship.accepted', 'mentorship.declined', 'mentorship.cancelled', 'mentorship.withdrawn'];
+const DECIDED: EventType[] = [
+  'mentorship.accepted',
+  'mentorship.declined',
+  'mentorship.cancelled',
+  'mentorship.withdrawn',
+];
 
 /**
  * Request expiry: a delayed job per request (id `expire-<requestId>`), scheduled by the worker when the
@@ -30,11 +35,24 @@ export class MentorshipRequestTimersProcessor implements OnModuleInit, OnApplica
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent<{ requestId: string }>('mentorship.requested', (e) => this.schedule(e.payload.requestId), isRequestPayload);
+    this.registry.onEvent<{ requestId: string }>(
+      'mentorship.requested',
+      (e) => this.schedule(e.payload.requestId),
+      isRequestPayload,
+    );
     for (const type of DECIDED) {
-      this.registry.onEvent<{ requestId?: string }>(type, async (e) => (e.payload.requestId ? this.unschedule(e.payload.requestId) : undefined), isDecisionPayload);
+      this.registry.onEvent<{ requestId?: string }>(
+        type,
+        async (e) => (e.payload.requestId ? this.unschedule(e.payload.requestId) : undefined),
+        isDecisionPayload,
+      );
     }
-    this.registry.register(QUEUES.timers, JOBS.timers.expireMentorshipRequest, (d: { requestId: string }) => this.expire(d.requestId), isRequestPayload);
+    this.registry.register(
+      QUEUES.timers,
+      JOBS.timers.expireMentorshipRequest,
+      (d: { requestId: string }) => this.expire(d.requestId),
+      isRequestPayload,
+    );
     this.registry.register(QUEUES.timers, JOBS.timers.sweepMentorshipRequests, () => this.expiry.sweep());
   }
 
@@ -54,7 +72,11 @@ export class MentorshipRequestTimersProcessor implements OnModuleInit, OnApplica
     await this.timers.add(
       JOBS.timers.expireMentorshipRequest,
       { requestId },
-      { jobId: expireJobId(requestId), delay: Math.max(0, due.getTime() - Date.now()) + EXPIRY_SLACK_MS, removeOnComplete: true },
+      {
+        jobId: expireJobId(requestId),
+        delay: Math.max(0, due.getTime() - Date.now()) + EXPIRY_SLACK_MS,
+        removeOnComplete: true,
+      },
     );
   }
 

@@ -24,7 +24,8 @@ export class MentorshipRequestsController {
    * way); 409 NOT_A_MENTOR, MENTOR_NOT_ACCEPTING, MENTOR_AT_CAPACITY, DUPLICATE_REQUEST, ALREADY_IN_MENTORSHIP,
    * ACTIVE_MENTORSHIP_LIMIT or TOO_MANY_PENDING_REQUESTS.
    */
-  @Post() @Roles('learner')
+  @Post()
+  @Roles('learner')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateMentorshipRequestDto): Promise<MentorshipRequestView> {
     return this.requests.create(user.id, dto);
   }
@@ -42,19 +43,26 @@ export class MentorshipRequestsController {
   }
 
   /** The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY, LEARNER_AT_MENTORSHIP_LIMIT. */
-  @Post(':id/accept') @HttpCode(200)
+  @Post(':id/accept')
+  @HttpCode(200)
   accept(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<AcceptedMentorshipRequest> {
     return this.requests.accept(user.id, id);
   }
 
   /** The mentor. 409 REQUEST_NOT_PENDING. */
-  @Post(':id/decline') @HttpCode(200)
-  decline(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: DeclineMentorshipRequestDto): Promise<MentorshipRequestView> {
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: DeclineMentorshipRequestDto,
+  ): Promise<MentorshipRequestView> {
     return this.requests.decline(user.id, id, dto);
   }
 
   /** The learner. 409 REQUEST_NOT_PENDING. */
-  @Post(':id/cancel') @HttpCode(200)
+  @Post(':id/cancel')
+  @HttpCode(200)
   cancel(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipRequestView> {
     return this.requests.cancel(user.id, id);
   }

@@ -19,9 +19,15 @@ type LockedRequest = RequestRow & { overdue: boolean };
 
 /** Conflicts for a request that can no longer change state. */
 function assertPending(r: LockedRequest): void {
-  if (r.status !== 'pending') throw new Conflict('REQUEST_NOT_PENDING', `This request is ${r.status}; only pending requests can change.`, { requestStatus: r.status });
+  if (r.status !== 'pending')
+    throw new Conflict('REQUEST_NOT_PENDING', `This request is ${r.status}; only pending requests can change.`, {
+      requestStatus: r.status,
+    });
   // Overdue but not yet swept: it is expired in all but name, and the expiry job will say so within seconds.
-  if (r.overdue) throw new Conflict('REQUEST_NOT_PENDING', 'This request has expired; only pending requests can change.', { requestStatus: 'expired' });
+  if (r.overdue)
+    throw new Conflict('REQUEST_NOT_PENDING', 'This request has expired; only pending requests can change.', {
+      requestStatus: 'expired',
+    });
 }
 
 @Injectable()
@@ -34,13 +40,20 @@ export class MentorshipRequestsService {
 
   async create(learnerId: string, dto: CreateMentorshipRequestDto): Promise<MentorshipRequestView> {
     const mentorId = dto.mentorId.toLowerCase();
-    if (mentorId === learnerId) throw ValidationFailed.field('mentorId', 'You cannot send a mentorship request to yourself.', 'SELF_REQUEST');
+    if (mentorId === learnerId)
+      throw ValidationFailed.field('mentorId', 'You cannot send a mentorship request to yourself.', 'SELF_REQUEST');
     const goalIds = (dto.goalIds ?? []).map((g) => g.toLowerCase());
     return this.uow.run(async (tx) => {
       // Serialises this learner's creates, so parallel requests cannot count past the pending limit.
       const me = await sqlOne(tx, `SELECT id FROM profiles WHERE id = $1 FOR UPDATE`, [learnerId]);
       if (!me) throw new NotFound('Profile');
-      const mentor = await sqlOne<{ roles: string[]; accepting_mentees: boolean; mentor_capacity: number; active_mentees: number; blocked: boolean }>(
+      const mentor = await sqlOne<{
+        roles: string[];
+        accepting_mentees: boolean;
+        mentor_capacity: number;
+        active_mentees: number;
+        blocked: boolean;
+      }>(
         tx,
         `SELECT p.roles, p.accepting_mentees, p.mentor_capacity, p.active_mentees,
                 EXISTS (SELECT 1 FROM blocks b
@@ -51,12 +64,19 @@ export class MentorshipRequestsService {
       // A blocked pair looks exactly like an unknown profile, so a block is never revealed.
       if (!mentor || mentor.blocked) throw new NotFound('Mentor');
       if (!mentor.roles.includes('mentor')) throw new Conflict('NOT_A_MENTOR', 'This profile is not a mentor.');
-      if (!mentor.accepting_mentees) throw new Conflict('MENTOR_NOT_ACCEPTING', 'This mentor is not accepting mentees.');
-      if (mentor.active_mentees >= mentor.mentor_capacity) throw new Conflict('MENTOR_AT_CAPACITY', 'This mentor has no open mentee slot.');
+      if (!mentor.accepting_mentees)
+        throw new Conflict('MENTOR_NOT_ACCEPTING', 'This mentor is not accepting mentees.');
+      if (mentor.active_mentees >= mentor.mentor_capacity)
+        throw new Conflict('MENTOR_AT_CAPACITY', 'This mentor has no open mentee slot.');
 
       if (goalIds.length) {
-        const own = await sql<{ id: string }>(tx, `SELECT id FROM goals WHERE id = ANY($1::uuid[]) AND profile_id = $2`, [goalIds, learnerId]);
-        if (own.length !== goalIds.length) throw ValidationFailed.field('goalIds', 'goalIds must name your own goals.', 'UNKNOWN_GOAL');
+        const own = await sql<{ id: string }>(
+          tx,
+          `SELECT id FROM goals WHERE id = ANY($1::uuid[]) AND profile_id = $2`,
+          [goalIds, learnerId],
+        );
+        if (own.length !== goalIds.length)
+          throw ValidationFailed.field('goalIds', 'goalIds must name your own goals.', 'UNKNOWN_GOAL');
       }
 
       const state = await sqlOne<{ pending: number; duplicate: boolean; active: number; with_mentor: boolean }>(
@@ -68,12 +88,19 @@ export class MentorshipRequestsService {
         [learnerId, mentorId],
       );
       if (state!.duplicate) throw duplicate();
-      if (state!.with_mentor) throw new Conflict('ALREADY_IN_MENTORSHIP', 'You already have an active mentorship with this mentor.');
+      if (state!.with_mentor)
+        throw new Conflict('ALREADY_IN_MENTORSHIP', 'You already have an active mentorship with this mentor.');
       if (state!.active >= this.config.maxActiveMentorshipsPerLearner) {
-        throw new Conflict('ACTIVE_MENTORSHIP_LIMIT', `You already have ${state!.active} active mentorship(s), the most allowed.`);
+        throw new Conflict(
+          'ACTIVE_MENTORSHIP_LIMIT',
+          `You already have ${state!.active} active mentorship(s), the most allowed.`,
+        );
       }
       if (state!.pending >= this.config.maxPendingRequestsPerLearner) {
-        throw new Conflict('TOO_MANY_PENDING_REQUESTS', `You already have ${state!.pending} pending requests, the most allowed.`);
+        throw new Conflict(
+          'TOO_MANY_PENDING_REQUESTS',
+          `You already have ${state!.pending} pending requests, the most allowed.`,
+        );
       }
 
       // The partial unique index is the last word on duplicates; DO NOTHING keeps the transaction usable.
@@ -86,7 +113,12 @@ export class MentorshipRequestsService {
         [learnerId, mentorId, dto.message, goalIds, this.config.mentorshipRequestTtlSeconds],
       );
       if (!row) throw duplicate();
-      await this.events.emit(tx, 'mentorship.requested', { requestId: row.id, learnerId, mentorId, recipientIds: [mentorId] });
+      await this.events.emit(tx, 'mentorship.requested', {
+        requestId: row.id,
+        learnerId,
+        mentorId,
+        recipientIds: [mentorId],
+      });
       return requestView(row);
     });
   }
@@ -94,10 +126,17 @@ export class MentorshipRequestsService {
   async list(userId: string, q: ListMentorshipRequestsQuery): Promise<Page<MentorshipRequestView>> {
     const limit = pageLimit(q);
     const after = decodeCursor<[string, string]>(q.cursor, 2);
-    const party = q.as === 'learner' ? 'r.learner_id = $1' : q.as === 'mentor' ? 'r.mentor_id = $1' : '(r.learner_id = $1 OR r.mentor_id = $1)';
+    const party =
+      q.as === 'learner'
+        ? 'r.learner_id = $1'
+        : q.as === 'mentor'
+          ? 'r.mentor_id = $1'
+          : '(r.learner_id = $1 OR r.mentor_id = $1)';
     const rows = await sql<RequestRow & { key: string }>(
       this.uow.dataSource,
-      `SELECT ${REQUEST_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, r.created_at::text AS key
+      `SELECT ${REQUEST_COLUMNS.split(', ')
+        .map((c) => `r.${c}`)
+        .join(', ')}, r.created_at::text AS key
          FROM mentorship_requests r
         WHERE ${party}
           AND ($2::text IS NULL OR r.status = $2)
@@ -127,9 +166,12 @@ export class MentorshipRequestsService {
   async accept(mentorId: string, id: string): Promise<AcceptedMentorshipRequest> {
     return this.uow.run(async (tx) => {
       const parties = await this.parties(tx, id, mentorId);
-      if (parties.mentor_id !== mentorId) throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can accept this request.');
+      if (parties.mentor_id !== mentorId)
+        throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can accept this request.');
       const learnerId = parties.learner_id;
-      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[learnerId, mentorId]]);
+      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+        [learnerId, mentorId],
+      ]);
       assertPending(await this.lockRequest(tx, id));
 
       const { active } = (await sqlOne<{ active: number }>(
@@ -138,7 +180,10 @@ export class MentorshipRequestsService {
         [learnerId],
       ))!;
       if (active >= this.config.maxActiveMentorshipsPerLearner) {
-        throw new Conflict('LEARNER_AT_MENTORSHIP_LIMIT', 'The learner already has the most active mentorships allowed.');
+        throw new Conflict(
+          'LEARNER_AT_MENTORSHIP_LIMIT',
+          'The learner already has the most active mentorships allowed.',
+        );
       }
       const slot = await sql(
         tx,
@@ -146,7 +191,11 @@ export class MentorshipRequestsService {
           WHERE id = $1 AND active_mentees < mentor_capacity RETURNING active_mentees`,
         [mentorId],
       );
-      if (!slot.length) throw new Conflict('MENTOR_AT_CAPACITY', 'You have no open mentee slot; raise your capacity or complete a mentorship first.');
+      if (!slot.length)
+        throw new Conflict(
+          'MENTOR_AT_CAPACITY',
+          'You have no open mentee slot; raise your capacity or complete a mentorship first.',
+        );
       const mentorship = await sqlOne<MentorshipRow>(
         tx,
         `INSERT INTO mentorships AS m (learner_id, mentor_id, request_id) VALUES ($1, $2, $3)
@@ -161,7 +210,10 @@ export class MentorshipRequestsService {
       ))!;
 
       const events: PendingEvent[] = [
-        { type: 'mentorship.accepted', payload: { requestId: id, mentorshipId: mentorship.id, learnerId, mentorId, recipientIds: [learnerId] } },
+        {
+          type: 'mentorship.accepted',
+          payload: { requestId: id, mentorshipId: mentorship.id, learnerId, mentorId, recipientIds: [learnerId] },
+        },
       ];
       if (active + 1 >= this.config.maxActiveMentorshipsPerLearner) {
         const withdrawn = await sql<{ id: string; mentor_id: string }>(
@@ -171,7 +223,10 @@ export class MentorshipRequestsService {
           [learnerId, id],
         );
         for (const w of withdrawn) {
-          events.push({ type: 'mentorship.withdrawn', payload: { requestId: w.id, learnerId, mentorId: w.mentor_id, recipientIds: [w.mentor_id] } });
+          events.push({
+            type: 'mentorship.withdrawn',
+            payload: { requestId: w.id, learnerId, mentorId: w.mentor_id, recipientIds: [w.mentor_id] },
+          });
         }
       }
       await this.events.emitMany(tx, events);
@@ -182,7 +237,8 @@ export class MentorshipRequestsService {
   async decline(mentorId: string, id: string, dto: DeclineMentorshipRequestDto): Promise<MentorshipRequestView> {
     return this.uow.run(async (tx) => {
       const locked = await this.lockOwnRequest(tx, id, mentorId);
-      if (locked.mentor_id !== mentorId) throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can decline this request.');
+      if (locked.mentor_id !== mentorId)
+        throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can decline this request.');
       assertPending(locked);
       const row = (await sqlOne<RequestRow>(
         tx,
@@ -204,14 +260,20 @@ export class MentorshipRequestsService {
   async cancel(learnerId: string, id: string): Promise<MentorshipRequestView> {
     return this.uow.run(async (tx) => {
       const locked = await this.lockOwnRequest(tx, id, learnerId);
-      if (locked.learner_id !== learnerId) throw new Forbidden('NOT_THE_LEARNER', 'Only the learner can cancel this request.');
+      if (locked.learner_id !== learnerId)
+        throw new Forbidden('NOT_THE_LEARNER', 'Only the learner can cancel this request.');
       assertPending(locked);
       const row = (await sqlOne<RequestRow>(
         tx,
         `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
-      await this.events.emit(tx, 'mentorship.cancelled', { requestId: id, learnerId, mentorId: row.mentor_id, recipientIds: [row.mentor_id] });
+      await this.events.emit(tx, 'mentorship.cancelled', {
+        requestId: id,
+        learnerId,
+        mentorId: row.mentor_id,
+        recipientIds: [row.mentor_id],
+      });
       return requestView(row);
     });
   }

@@ -22,7 +22,8 @@ export interface MentorshipRow {
   tasks?: TaskRow[];
 }
 
-export const MENTORSHIP_COLUMNS = 'm.id, m.learner_id, m.mentor_id, m.request_id, m.program_id, m.status, m.started_at, m.ended_at';
+export const MENTORSHIP_COLUMNS =
+  'm.id, m.learner_id, m.mentor_id, m.request_id, m.program_id, m.status, m.started_at, m.ended_at';
 
 /** Tasks of each mentorship in one correlated aggregate, so a page of mentorships is one query. */
 export const TASKS_AGGREGATE = `coalesce((

@@ -34,14 +34,19 @@ export class MentorshipsController {
   }
 
   /** Either party; frees the mentor's slot. 409 MENTORSHIP_NOT_ACTIVE when already completed. */
-  @Post(':id/complete') @HttpCode(200)
+  @Post(':id/complete')
+  @HttpCode(200)
   complete(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipView> {
     return this.mentorships.complete(user.id, id);
   }
 
   /** Either party, while active (409 MENTORSHIP_NOT_ACTIVE otherwise). */
   @Post(':id/tasks')
-  addTask(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: CreateTaskDto): Promise<TaskView> {
+  addTask(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CreateTaskDto,
+  ): Promise<TaskView> {
     return this.mentorships.addTask(user.id, id, dto);
   }
 
@@ -58,7 +63,11 @@ export class MentorshipsController {
 
   /** Either party, once each, after completion: 409 MENTORSHIP_NOT_COMPLETED or FEEDBACK_EXISTS. */
   @Post(':id/feedback')
-  feedback(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: FeedbackDto): Promise<FeedbackView> {
+  feedback(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: FeedbackDto,
+  ): Promise<FeedbackView> {
     return this.mentorships.addFeedback(user.id, id, dto);
   }
 }

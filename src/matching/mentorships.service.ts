@@ -13,7 +13,15 @@ import type {
   TaskView,
   UpdateTaskDto,
 } from './dto/mentorship.dto.js';
-import { MENTORSHIP_COLUMNS, TASK_COLUMNS, TASKS_AGGREGATE, mentorshipView, taskView, type MentorshipRow, type TaskRow } from './mentorship.view.js';
+import {
+  MENTORSHIP_COLUMNS,
+  TASK_COLUMNS,
+  TASKS_AGGREGATE,
+  mentorshipView,
+  taskView,
+  type MentorshipRow,
+  type TaskRow,
+} from './mentorship.view.js';
 
 interface FeedbackRow {
   id: string;
@@ -35,7 +43,12 @@ export class MentorshipsService {
   async list(userId: string, q: ListMentorshipsQuery): Promise<Page<MentorshipView>> {
     const limit = pageLimit(q);
     const after = decodeCursor<[string, string]>(q.cursor, 2);
-    const party = q.as === 'learner' ? 'm.learner_id = $1' : q.as === 'mentor' ? 'm.mentor_id = $1' : '(m.learner_id = $1 OR m.mentor_id = $1)';
+    const party =
+      q.as === 'learner'
+        ? 'm.learner_id = $1'
+        : q.as === 'mentor'
+          ? 'm.mentor_id = $1'
+          : '(m.learner_id = $1 OR m.mentor_id = $1)';
     const rows = await sql<MentorshipRow & { key: string }>(
       this.uow.dataSource,
       `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, m.started_at::text AS key
@@ -65,7 +78,9 @@ export class MentorshipsService {
     return this.uow.run(async (tx) => {
       // Same global lock order as accept: both profiles by id, then the mentorship.
       const parties = await this.findParty(tx, id, userId);
-      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[parties.learner_id, parties.mentor_id]]);
+      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+        [parties.learner_id, parties.mentor_id],
+      ]);
       const m = await this.lockParty(tx, id, userId);
       if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'This mentorship is already completed.');
       const done = (await sqlOne<MentorshipRow>(
@@ -73,7 +88,9 @@ export class MentorshipsService {
         `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1 RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
         [id],
       ))!;
-      await tx.query(`UPDATE profiles SET active_mentees = greatest(active_mentees - 1, 0) WHERE id = $1`, [m.mentor_id]);
+      await tx.query(`UPDATE profiles SET active_mentees = greatest(active_mentees - 1, 0) WHERE id = $1`, [
+        m.mentor_id,
+      ]);
       const other = userId === m.learner_id ? m.mentor_id : m.learner_id;
       await this.events.emit(tx, 'mentorship.completed', {
         mentorshipId: id,
@@ -119,7 +136,8 @@ export class MentorshipsService {
   async addFeedback(userId: string, id: string, dto: FeedbackDto): Promise<FeedbackView> {
     return this.uow.run(async (tx) => {
       const m = await this.lockParty(tx, id, userId);
-      if (m.status !== 'completed') throw new Conflict('MENTORSHIP_NOT_COMPLETED', 'Feedback can be given once the mentorship is completed.');
+      if (m.status !== 'completed')
+        throw new Conflict('MENTORSHIP_NOT_COMPLETED', 'Feedback can be given once the mentorship is completed.');
       const asLearner = userId === m.learner_id;
       const row = await sqlOne<FeedbackRow>(
         tx,
@@ -127,7 +145,14 @@ export class MentorshipsService {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (mentorship_id, author_id) DO NOTHING
          RETURNING id, mentorship_id, author_id, subject_id, rating, comment, created_at`,
-        [id, userId, asLearner ? m.mentor_id : m.learner_id, asLearner ? 'mentor' : 'learner', dto.rating, dto.comment ?? null],
+        [
+          id,
+          userId,
+          asLearner ? m.mentor_id : m.learner_id,
+          asLearner ? 'mentor' : 'learner',
+          dto.rating,
+          dto.comment ?? null,
+        ],
       );
       if (!row) throw new Conflict('FEEDBACK_EXISTS', 'You already gave feedback for this mentorship.');
       return {
@@ -170,6 +195,7 @@ export class MentorshipsService {
       [id, userId],
     );
     if (!m) throw new NotFound('Mentorship');
-    if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'Tasks can only change while the mentorship is active.');
+    if (m.status !== 'active')
+      throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'Tasks can only change while the mentorship is active.');
   }
 }

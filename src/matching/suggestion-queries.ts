@@ -31,7 +31,10 @@ export async function loadTaxonomy(db: Queryable): Promise<TaxonomySkill[]> {
   return sql<TaxonomySkill>(db, `SELECT slug, name, parents FROM skills`);
 }
 
-export async function loadLearner(db: Queryable, learnerId: string): Promise<(LearnerInput & { roles: string[] }) | null> {
+export async function loadLearner(
+  db: Queryable,
+  learnerId: string,
+): Promise<(LearnerInput & { roles: string[] }) | null> {
   const row = await sqlOne<{
     id: string;
     roles: string[];
@@ -167,7 +170,11 @@ export async function loadMentorDetails(db: Queryable, ids: readonly string[]): 
       availability: r.availability,
       openSlots: r.open_slots,
       skills: r.skills ?? {},
-      responsiveness: { answered: r.answered, expired: r.expired, medianAnswerSeconds: r.median_seconds === null ? null : Number(r.median_seconds) },
+      responsiveness: {
+        answered: r.answered,
+        expired: r.expired,
+        medianAnswerSeconds: r.median_seconds === null ? null : Number(r.median_seconds),
+      },
       ratings: { count: r.rating_count, sum: r.rating_sum },
     });
   }

@@ -2,9 +2,21 @@ import { Injectable, Logger } from '@nestjs/common';
 import { sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
-import { PARTIAL_LEVEL_CREDIT, prepareLearner, RELATION_CREDIT, scoreMentor, type MatchFactors } from './scoring/index.js';
+import {
+  PARTIAL_LEVEL_CREDIT,
+  prepareLearner,
+  RELATION_CREDIT,
+  scoreMentor,
+  type MatchFactors,
+} from './scoring/index.js';
 import { SkillGraphCache } from './skill-graph.cache.js';
-import { loadCandidatePage, loadLearner, loadMentorDetails, type CandidateRow, type CoverageRules } from './suggestion-queries.js';
+import {
+  loadCandidatePage,
+  loadLearner,
+  loadMentorDetails,
+  type CandidateRow,
+  type CoverageRules,
+} from './suggestion-queries.js';
 import { COVERAGE_SLACK, selectTopMatches } from './top-matches.js';
 
 /** How many suggestions are kept per learner. */
@@ -102,29 +114,38 @@ export class SuggestionsRefreshService {
         after = page[page.length - 1];
       }
     }
-    const top = await selectTopMatches(pages(), { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights, parallelBatches: 2 }, async (batch) => {
-      const details = await loadMentorDetails(db, batch.map((c) => c.id));
-      const scored: StoredSuggestion[] = [];
-      for (const c of batch) {
-        const mentor = details.get(c.id);
-        if (!mentor) continue;
-        let result;
-        try {
-          result = scoreMentor(prepared, mentor);
-        } catch (e) {
-          // Malformed stored availability or zone: skip that mentor rather than fail the learner's run.
-          if (!(e instanceof RangeError)) throw e;
-          this.logger.warn(`skipped mentor ${c.id}: ${e.message}`);
-          continue;
+    const top = await selectTopMatches(
+      pages(),
+      { n: SUGGESTIONS_KEPT, batchSize: DETAIL_BATCH, weights: prepared.weights, parallelBatches: 2 },
+      async (batch) => {
+        const details = await loadMentorDetails(
+          db,
+          batch.map((c) => c.id),
+        );
+        const scored: StoredSuggestion[] = [];
+        for (const c of batch) {
+          const mentor = details.get(c.id);
+          if (!mentor) continue;
+          let result;
+          try {
+            result = scoreMentor(prepared, mentor);
+          } catch (e) {
+            // Malformed stored availability or zone: skip that mentor rather than fail the learner's run.
+            if (!(e instanceof RangeError)) throw e;
+            this.logger.warn(`skipped mentor ${c.id}: ${e.message}`);
+            continue;
+          }
+          // The pruning is only exact while the database's coverage is the scorer's; say so loudly if not.
+          if (result.factors.skillCoverage > c.coverage + COVERAGE_SLACK + 1e-4) {
+            this.logger.error(
+              `coverage mismatch for mentor ${c.id}: database ${c.coverage}, scorer ${result.factors.skillCoverage}`,
+            );
+          }
+          scored.push({ mentorId: c.id, ...result });
         }
-        // The pruning is only exact while the database's coverage is the scorer's; say so loudly if not.
-        if (result.factors.skillCoverage > c.coverage + COVERAGE_SLACK + 1e-4) {
-          this.logger.error(`coverage mismatch for mentor ${c.id}: database ${c.coverage}, scorer ${result.factors.skillCoverage}`);
-        }
-        scored.push({ mentorId: c.id, ...result });
-      }
-      return scored;
-    });
+        return scored;
+      },
+    );
     return { items: top.items, stats: { candidates, scored: top.scored, batches: top.batches, pages: top.pages } };
   }
 

@@ -28,7 +28,10 @@ describe('scoreUpperBound', () => {
 });
 
 describe('selectTopMatches', () => {
-  const candidate = fc.record({ coverage: fc.double({ min: 0, max: 1, noNaN: true }), rest: fc.double({ min: 0, max: 1, noNaN: true }) });
+  const candidate = fc.record({
+    coverage: fc.double({ min: 0, max: 1, noNaN: true }),
+    rest: fc.double({ min: 0, max: 1, noNaN: true }),
+  });
 
   /** Splits a sorted list into pages of the given sizes (the last page takes the rest). */
   function paged<T>(sorted: T[], sizes: number[]): T[][] {
@@ -52,10 +55,19 @@ describe('selectTopMatches', () => {
         fc.array(fc.integer({ min: 1, max: 80 }), { maxLength: 4 }),
         fc.integer({ min: 1, max: 3 }),
         async (list, n, batchSize, pageSizes, parallelBatches) => {
-          const all = list.map((c, i) => ({ id: `m${String(i).padStart(4, '0')}`, coverage: c.coverage, rest: c.rest }));
-          const score = (b: typeof all): RankedMatch[] => b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, c.rest) }));
+          const all = list.map((c, i) => ({
+            id: `m${String(i).padStart(4, '0')}`,
+            coverage: c.coverage,
+            rest: c.rest,
+          }));
+          const score = (b: typeof all): RankedMatch[] =>
+            b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, c.rest) }));
           const expected = score(all).sort(byRank).slice(0, n);
-          const got = await selectTopMatches(paged([...all].sort(byCoverage), pageSizes), { n, batchSize, weights: W, parallelBatches }, async (b) => score(b));
+          const got = await selectTopMatches(
+            paged([...all].sort(byCoverage), pageSizes),
+            { n, batchSize, weights: W, parallelBatches },
+            async (b) => score(b),
+          );
           expect(got.items).toEqual(expected);
           expect(got.scored).toBeLessThanOrEqual(all.length);
         },
@@ -85,14 +97,18 @@ describe('selectTopMatches', () => {
 
   it('rejects pages that are not sorted by coverage', async () => {
     const pages = [[{ id: 'a', coverage: 0.2 }], [{ id: 'b', coverage: 0.9 }]];
-    await expect(selectTopMatches(pages, { n: 5, batchSize: 10, weights: W }, async () => [])).rejects.toThrow(RangeError);
+    await expect(selectTopMatches(pages, { n: 5, batchSize: 10, weights: W }, async () => [])).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('stops once no remaining bound can beat the N-th best', async () => {
     const strong = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, coverage: 1 }));
     const weak = Array.from({ length: 1000 }, (_, i) => ({ id: `w${i}`, coverage: 0.1 }));
-    const result = await selectTopMatches([[...strong, ...weak].sort(byCoverage)], { n: 5, batchSize: 5, weights: W }, async (b) =>
-      b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) })),
+    const result = await selectTopMatches(
+      [[...strong, ...weak].sort(byCoverage)],
+      { n: 5, batchSize: 5, weights: W },
+      async (b) => b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) })),
     );
     expect(result.items.map((i) => i.mentorId)).toEqual(['s0', 's1', 's2', 's3', 's4']);
     expect(result.scored).toBe(5);

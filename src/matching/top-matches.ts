@@ -31,7 +31,8 @@ export function scoreUpperBound(coverage: number, weights: Readonly<Weights>): n
 }
 
 /** Best first; ties broken by mentor id so a run is reproducible. */
-export const byRank = (a: RankedMatch, b: RankedMatch): number => b.score - a.score || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0);
+export const byRank = (a: RankedMatch, b: RankedMatch): number =>
+  b.score - a.score || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0);
 
 /** Coverage first (best first), then id: the order candidate pages must arrive in. */
 export const byCoverage = (a: BoundedCandidate, b: BoundedCandidate): number =>
@@ -67,18 +68,21 @@ export async function selectTopMatches<C extends BoundedCandidate, S extends Ran
   scoreBatch: (batch: C[]) => Promise<S[]>,
 ): Promise<TopMatchesResult<S>> {
   const parallel = options.parallelBatches ?? 1;
-  if (!(options.n >= 1) || !(options.batchSize >= 1) || !(parallel >= 1)) throw new RangeError('n, batchSize and parallelBatches must be >= 1');
+  if (!(options.n >= 1) || !(options.batchSize >= 1) || !(parallel >= 1))
+    throw new RangeError('n, batchSize and parallelBatches must be >= 1');
   let best: S[] = [];
   let scored = 0;
   let batches = 0;
   let pageCount = 0;
   let previous: C | undefined;
-  const cannotEnter = (c: C) => best.length >= options.n && scoreUpperBound(c.coverage, options.weights) < best[options.n - 1].score;
+  const cannotEnter = (c: C) =>
+    best.length >= options.n && scoreUpperBound(c.coverage, options.weights) < best[options.n - 1].score;
 
   for await (const page of pages) {
     pageCount++;
     for (const c of page) {
-      if (previous && byCoverage(previous, c) > 0) throw new RangeError('candidate pages must be sorted by coverage, best first');
+      if (previous && byCoverage(previous, c) > 0)
+        throw new RangeError('candidate pages must be sorted by coverage, best first');
       previous = c;
     }
     let next = 0;

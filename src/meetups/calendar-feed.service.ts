@@ -76,12 +76,20 @@ export class CalendarFeedService {
     );
     return renderCalendar(
       rows.map((r) => toIcsEvent(r, r.organizer_name)),
-      { uidDomain: uidDomain(this.config), now: new Date(), calendarName: `Guildhall: ${owner.display_name}'s meetups` },
+      {
+        uidDomain: uidDomain(this.config),
+        now: new Date(),
+        calendarName: `Guildhall: ${owner.display_name}'s meetups`,
+      },
     );
   }
 
   private async activeId(tx: Tx, profileId: string): Promise<string | undefined> {
-    const row = await sqlOne<{ id: string }>(tx, `SELECT id FROM calendar_tokens WHERE profile_id = $1 AND revoked_at IS NULL`, [profileId]);
+    const row = await sqlOne<{ id: string }>(
+      tx,
+      `SELECT id FROM calendar_tokens WHERE profile_id = $1 AND revoked_at IS NULL`,
+      [profileId],
+    );
     return row?.id;
   }
 
@@ -98,7 +106,9 @@ export class CalendarFeedService {
   }
 
   private async revokeIn(tx: Tx, profileId: string): Promise<void> {
-    await tx.query(`UPDATE calendar_tokens SET revoked_at = now() WHERE profile_id = $1 AND revoked_at IS NULL`, [profileId]);
+    await tx.query(`UPDATE calendar_tokens SET revoked_at = now() WHERE profile_id = $1 AND revoked_at IS NULL`, [
+      profileId,
+    ]);
   }
 
   private tokenFor(id: string): string {

@@ -16,7 +16,13 @@ export interface ReminderJob {
 
 export const isReminderJob = (d: unknown): d is ReminderJob => {
   const j = d as ReminderJob;
-  return !!j && typeof j.meetupId === 'string' && /^[0-9a-f-]{36}$/.test(j.meetupId) && Number.isInteger(j.offsetSeconds) && Number.isInteger(j.startsAtEpoch);
+  return (
+    !!j &&
+    typeof j.meetupId === 'string' &&
+    /^[0-9a-f-]{36}$/.test(j.meetupId) &&
+    Number.isInteger(j.offsetSeconds) &&
+    Number.isInteger(j.startsAtEpoch)
+  );
 };
 
 const epochOf = (d: Date): number => Math.floor(d.getTime() / 1000);
@@ -89,7 +95,12 @@ export class MeetupRemindersService {
         `SELECT status, starts_at, starts_at <= now() AS started FROM meetups WHERE id = $1`,
         [job.meetupId],
       );
-      if (!meetup || meetup.status !== 'scheduled' || meetup.started || epochOf(meetup.starts_at) !== job.startsAtEpoch) {
+      if (
+        !meetup ||
+        meetup.status !== 'scheduled' ||
+        meetup.started ||
+        epochOf(meetup.starts_at) !== job.startsAtEpoch
+      ) {
         this.logger.debug(`stale reminder ${job.meetupId}/${job.offsetSeconds}: meetup changed`);
         return 0;
       }
@@ -105,7 +116,11 @@ export class MeetupRemindersService {
         `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status = 'going' ORDER BY profile_id`,
         [job.meetupId],
       );
-      const payload = { meetupId: job.meetupId, startsAt: meetup.starts_at.toISOString(), offsetSeconds: job.offsetSeconds };
+      const payload = {
+        meetupId: job.meetupId,
+        startsAt: meetup.starts_at.toISOString(),
+        offsetSeconds: job.offsetSeconds,
+      };
       await this.events.emitMany(
         tx,
         chunk(
@@ -113,12 +128,10 @@ export class MeetupRemindersService {
           RECIPIENTS_PER_EVENT,
         ).map((recipientIds) => ({ type: 'meetup.reminder' as const, payload: { ...payload, recipientIds } })),
       );
-      await tx.query(`UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2 AND starts_at = $3`, [
-        job.meetupId,
-        job.offsetSeconds,
-        meetup.starts_at,
-        going.length,
-      ]);
+      await tx.query(
+        `UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2 AND starts_at = $3`,
+        [job.meetupId, job.offsetSeconds, meetup.starts_at, going.length],
+      );
       return going.length;
     });
   }

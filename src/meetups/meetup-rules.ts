@@ -35,10 +35,13 @@ export interface MeetupFields {
  */
 export function crossFieldErrors(m: MeetupFields): FieldError[] {
   const errors: FieldError[] = [];
-  if (!(m.endsAt.getTime() > m.startsAt.getTime())) errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
-  if (m.online && !m.onlineUrl) errors.push({ field: 'onlineUrl', message: 'an online meetup needs an https onlineUrl' });
+  if (!(m.endsAt.getTime() > m.startsAt.getTime()))
+    errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+  if (m.online && !m.onlineUrl)
+    errors.push({ field: 'onlineUrl', message: 'an online meetup needs an https onlineUrl' });
   if (!m.online && !m.venue) errors.push({ field: 'venue', message: 'an in-person meetup needs a venue' });
-  if (!m.online && m.onlineUrl) errors.push({ field: 'onlineUrl', message: 'onlineUrl is only for online meetups (set online: true)' });
+  if (!m.online && m.onlineUrl)
+    errors.push({ field: 'onlineUrl', message: 'onlineUrl is only for online meetups (set online: true)' });
   return errors;
 }
 
@@ -46,7 +49,14 @@ export type NotifiableChange = 'startsAt' | 'endsAt' | 'timezone' | 'online' | '
 
 const sameVenue = (a: Venue | null, b: Venue | null): boolean =>
   a === b ||
-  (!!a && !!b && a.name === b.name && a.address === b.address && a.city === b.city && a.country === b.country && a.lat === b.lat && a.lng === b.lng);
+  (!!a &&
+    !!b &&
+    a.name === b.name &&
+    a.address === b.address &&
+    a.city === b.city &&
+    a.country === b.country &&
+    a.lat === b.lat &&
+    a.lng === b.lng);
 
 /** The changes of time, place or link that attendees are told about, in a stable order. */
 export function notifiableChanges(before: MeetupFields, after: MeetupFields): NotifiableChange[] {
@@ -85,7 +95,11 @@ export function parseNear(value: string): { lat: number; lng: number } | null {
  * Reminder fire times: one per offset, `offset` seconds before the start, skipping those already past
  * (a meetup created an hour before it starts gets no day-before reminder).
  */
-export function reminderSchedule(startsAt: Date, offsetsSeconds: readonly number[], now: Date): { offsetSeconds: number; delayMs: number }[] {
+export function reminderSchedule(
+  startsAt: Date,
+  offsetsSeconds: readonly number[],
+  now: Date,
+): { offsetSeconds: number; delayMs: number }[] {
   return offsetsSeconds
     .map((offsetSeconds) => ({ offsetSeconds, delayMs: startsAt.getTime() - offsetSeconds * 1000 - now.getTime() }))
     .filter((r) => r.delayMs > 0);

@@ -19,7 +19,8 @@ export class MeetupSearchService {
 
   async search(q: SearchMeetupsQuery): Promise<Page<MeetupView>> {
     const near = q.near === undefined ? undefined : parseNear(q.near);
-    if (near === null) throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
+    if (near === null)
+      throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
     if (q.radiusKm !== undefined && !near) throw ValidationFailed.field('radiusKm', 'radiusKm needs near');
     if (q.skill) {
       const known = await sqlOne(this.uow.dataSource, `SELECT 1 FROM skills WHERE slug = $1`, [q.skill]);
@@ -28,7 +29,10 @@ export class MeetupSearchService {
     const limit = pageLimit(q);
     const after = decodeCursor<[string, string]>(q.cursor, 2);
     const afterStart = after ? new Date(after[0]) : undefined;
-    if (after && (!Number.isFinite(afterStart!.getTime()) || typeof after[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(after[1]))) {
+    if (
+      after &&
+      (!Number.isFinite(afterStart!.getTime()) || typeof after[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(after[1]))
+    ) {
       throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
     }
     const query = buildMeetupSearch({
@@ -90,7 +94,10 @@ export class MeetupSearchService {
       [user.id, q.limit ?? 20],
     );
     return {
-      items: rows.map((r) => ({ ...toMeetupView(r), recommendation: { goalOverlap: Math.round(r.overlap * 1000) / 1000, distanceKm: r.distance_km } })),
+      items: rows.map((r) => ({
+        ...toMeetupView(r),
+        recommendation: { goalOverlap: Math.round(r.overlap * 1000) / 1000, distanceKm: r.distance_km },
+      })),
       nextCursor: null,
     };
   }

@@ -36,7 +36,14 @@ export const MEETUP_COLUMNS = `m.id, m.organizer_id, m.title, m.description, m.s
 
 export function venueOf(r: MeetupRow): Venue | null {
   if (r.lat === null || r.lng === null) return null;
-  return { name: r.venue_name ?? '', address: r.venue_address ?? '', city: r.venue_city ?? '', country: r.venue_country ?? '', lat: r.lat, lng: r.lng };
+  return {
+    name: r.venue_name ?? '',
+    address: r.venue_address ?? '',
+    city: r.venue_city ?? '',
+    country: r.venue_country ?? '',
+    lat: r.lat,
+    lng: r.lng,
+  };
 }
 
 export function toMeetupView(r: MeetupRow): MeetupView {

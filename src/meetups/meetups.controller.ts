@@ -3,8 +3,23 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
-import { AttendeesQuery, CheckInDto, CreateMeetupDto, RecommendedQuery, RsvpDto, SearchMeetupsQuery, UpdateMeetupDto } from './dto/meetup.dto.js';
-import { AttendeePage, AttendeeView, MeetupPage, MeetupView, RecommendedPage, RsvpResult } from './dto/meetup.responses.js';
+import {
+  AttendeesQuery,
+  CheckInDto,
+  CreateMeetupDto,
+  RecommendedQuery,
+  RsvpDto,
+  SearchMeetupsQuery,
+  UpdateMeetupDto,
+} from './dto/meetup.dto.js';
+import {
+  AttendeePage,
+  AttendeeView,
+  MeetupPage,
+  MeetupView,
+  RecommendedPage,
+  RsvpResult,
+} from './dto/meetup.responses.js';
 import { MeetupSearchService } from './meetup-search.service.js';
 import { MeetupsService } from './meetups.service.js';
 import { RsvpService } from './rsvp.service.js';
@@ -51,7 +66,11 @@ export class MeetupsController {
    * raising it promotes the waitlist. A cancelled meetup: 409 MEETUP_CANCELLED.
    */
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMeetupDto): Promise<MeetupView> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateMeetupDto,
+  ): Promise<MeetupView> {
     return this.meetups.update(user, id, dto);
   }
 
@@ -78,7 +97,11 @@ export class MeetupsController {
 
   /** Its organizer only. No RSVP: 404 RSVP_NOT_FOUND; not going: 409 NOT_GOING; again: 409 ALREADY_CHECKED_IN. */
   @Post(':id/check-ins')
-  checkIn(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: CheckInDto): Promise<AttendeeView> {
+  checkIn(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CheckInDto,
+  ): Promise<AttendeeView> {
     return this.rsvps.checkIn(user, id, dto.profileId.toLowerCase());
   }
 

@@ -10,7 +10,11 @@ interface MeetupEventPayload {
 
 const isMeetupEvent = (p: unknown): p is MeetupEventPayload => {
   const e = p as MeetupEventPayload;
-  return !!e && typeof e.meetupId === 'string' && (e.previousStartsAt === undefined || typeof e.previousStartsAt === 'string');
+  return (
+    !!e &&
+    typeof e.meetupId === 'string' &&
+    (e.previousStartsAt === undefined || typeof e.previousStartsAt === 'string')
+  );
 };
 
 /** Worker side of meetups: keeps reminder jobs in step with the meetup and runs them. Thin: the service does the work. */
@@ -22,9 +26,26 @@ export class MeetupsProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent<MeetupEventPayload>('meetup.created', (e) => this.reminders.sync(e.payload.meetupId), isMeetupEvent);
-    this.registry.onEvent<MeetupEventPayload>('meetup.updated', (e) => this.reminders.sync(e.payload.meetupId, e.payload.previousStartsAt), isMeetupEvent);
-    this.registry.onEvent<MeetupEventPayload>('meetup.cancelled', (e) => this.reminders.removeAll(e.payload.meetupId), isMeetupEvent);
-    this.registry.register<ReminderJob>(QUEUES.timers, JOBS.timers.meetupReminder, (job) => this.reminders.remind(job), isReminderJob);
+    this.registry.onEvent<MeetupEventPayload>(
+      'meetup.created',
+      (e) => this.reminders.sync(e.payload.meetupId),
+      isMeetupEvent,
+    );
+    this.registry.onEvent<MeetupEventPayload>(
+      'meetup.updated',
+      (e) => this.reminders.sync(e.payload.meetupId, e.payload.previousStartsAt),
+      isMeetupEvent,
+    );
+    this.registry.onEvent<MeetupEventPayload>(
+      'meetup.cancelled',
+      (e) => this.reminders.removeAll(e.payload.meetupId),
+      isMeetupEvent,
+    );
+    this.registry.register<ReminderJob>(
+      QUEUES.timers,
+      JOBS.timers.meetupReminder,
+      (job) => this.reminders.remind(job),
+      isReminderJob,
+    );
   }
 }

@@ -74,9 +74,13 @@ export class MeetupsService {
       };
       await this.assertValid(tx, after);
       if (after.capacity < row.going_count) {
-        throw new Conflict('CAPACITY_BELOW_GOING', `capacity cannot go below the ${row.going_count} members already going.`, {
-          goingCount: row.going_count,
-        });
+        throw new Conflict(
+          'CAPACITY_BELOW_GOING',
+          `capacity cannot go below the ${row.going_count} members already going.`,
+          {
+            goingCount: row.going_count,
+          },
+        );
       }
       const changes = notifiableChanges(before, after);
       await tx.query(
@@ -123,7 +127,9 @@ export class MeetupsService {
     );
     let myRsvp: MeetupView['myRsvp'] = null;
     if (rsvp) {
-      const position = rsvp.waitlist_seq ? await waitlistPosition(this.uow.dataSource.manager, id, rsvp.waitlist_seq) : null;
+      const position = rsvp.waitlist_seq
+        ? await waitlistPosition(this.uow.dataSource.manager, id, rsvp.waitlist_seq)
+        : null;
       myRsvp = { status: rsvp.status, waitlistPosition: position };
     }
     return { ...toMeetupView(row), myRsvp };
@@ -133,10 +139,15 @@ export class MeetupsService {
   async ics(id: string): Promise<string> {
     const row = await this.find(this.uow.dataSource, id);
     if (!row) throw new NotFound('Meetup');
-    const organizer = await sqlOne<{ display_name: string }>(this.uow.dataSource, `SELECT display_name FROM profiles WHERE id = $1`, [
-      row.organizer_id,
-    ]);
-    return renderCalendar([toIcsEvent(row, organizer?.display_name)], { uidDomain: uidDomain(this.config), now: new Date() });
+    const organizer = await sqlOne<{ display_name: string }>(
+      this.uow.dataSource,
+      `SELECT display_name FROM profiles WHERE id = $1`,
+      [row.organizer_id],
+    );
+    return renderCalendar([toIcsEvent(row, organizer?.display_name)], {
+      uidDomain: uidDomain(this.config),
+      now: new Date(),
+    });
   }
 
   private async find(db: Queryable, id: string): Promise<MeetupRow | undefined> {
@@ -151,9 +162,12 @@ export class MeetupsService {
 
   /** Meetups are public, so a member who is not the organizer sees it exists: 403, not 404. */
   private async lockOwned(tx: Tx, user: AuthUser, id: string): Promise<MeetupRow> {
-    const row = await sqlOne<MeetupRow>(tx, `SELECT ${MEETUP_COLUMNS} FROM meetups m WHERE m.id = $1 FOR UPDATE OF m`, [id]);
+    const row = await sqlOne<MeetupRow>(tx, `SELECT ${MEETUP_COLUMNS} FROM meetups m WHERE m.id = $1 FOR UPDATE OF m`, [
+      id,
+    ]);
     if (!row) throw new NotFound('Meetup');
-    if (row.organizer_id !== user.id) throw new Forbidden('FORBIDDEN_NOT_ORGANIZER', 'Only the organizer of this meetup may do this.');
+    if (row.organizer_id !== user.id)
+      throw new Forbidden('FORBIDDEN_NOT_ORGANIZER', 'Only the organizer of this meetup may do this.');
     return row;
   }
 
@@ -165,7 +179,8 @@ export class MeetupsService {
         `SELECT s.slug FROM unnest($1::text[]) AS s(slug) WHERE NOT EXISTS (SELECT 1 FROM skills k WHERE k.slug = s.slug)`,
         [fields.skills],
       );
-      if (unknown.length) errors.push({ field: 'skills', message: `unknown skill(s): ${unknown.map((u) => u.slug).join(', ')}` });
+      if (unknown.length)
+        errors.push({ field: 'skills', message: `unknown skill(s): ${unknown.map((u) => u.slug).join(', ')}` });
     }
     if (errors.length) throw new ValidationFailed(errors);
   }
@@ -187,7 +202,12 @@ export class MeetupsService {
    * Everyone going or waitlisted, in events of at most RECIPIENTS_PER_EVENT recipients. An empty audience
    * still gets one event: the worker reschedules or removes reminders when it sees it.
    */
-  private async notifyAudience(tx: Tx, type: EventType, meetupId: string, payload: Record<string, unknown>): Promise<void> {
+  private async notifyAudience(
+    tx: Tx,
+    type: EventType,
+    meetupId: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     const audience = await sql<{ profile_id: string }>(
       tx,
       `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted') ORDER BY profile_id`,

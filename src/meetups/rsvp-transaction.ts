@@ -46,7 +46,14 @@ export async function waitlistPosition(tx: Tx, meetupId: string, seq: string): P
  * Writes the member's RSVP and moves the counters in one statement: the meetup's lock is held until commit,
  * so every round trip saved under it is throughput for the whole meetup.
  */
-async function write(tx: Tx, meetupId: string, profileId: string, status: RsvpStatus, goingDelta: number, waitlistDelta: number): Promise<void> {
+async function write(
+  tx: Tx,
+  meetupId: string,
+  profileId: string,
+  status: RsvpStatus,
+  goingDelta: number,
+  waitlistDelta: number,
+): Promise<void> {
   await tx.query(
     `WITH rsvp AS (
        INSERT INTO meetup_rsvps (meetup_id, profile_id, status, waitlisted_at, waitlist_seq)
@@ -69,7 +76,12 @@ async function write(tx: Tx, meetupId: string, profileId: string, status: RsvpSt
  * counters equal to the rows and writes one `meetup.promoted` event per promoted member. Call it with the
  * meetup locked.
  */
-export async function promoteWaitlist(tx: Tx, events: EventsService, meetupId: string, seats: number): Promise<string[]> {
+export async function promoteWaitlist(
+  tx: Tx,
+  events: EventsService,
+  meetupId: string,
+  seats: number,
+): Promise<string[]> {
   if (seats <= 0) return [];
   const promoted = await sql<{ profile_id: string }>(
     tx,
@@ -82,10 +94,10 @@ export async function promoteWaitlist(tx: Tx, events: EventsService, meetupId: s
     [meetupId, seats],
   );
   if (!promoted.length) return [];
-  await tx.query(`UPDATE meetups SET going_count = going_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`, [
-    meetupId,
-    promoted.length,
-  ]);
+  await tx.query(
+    `UPDATE meetups SET going_count = going_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`,
+    [meetupId, promoted.length],
+  );
   await events.emitMany(
     tx,
     promoted.map((r) => ({ type: 'meetup.promoted' as const, payload: { meetupId, recipientIds: [r.profile_id] } })),
@@ -98,7 +110,13 @@ export async function promoteWaitlist(tx: Tx, events: EventsService, meetupId: s
  * leaving `going` frees a seat that the earliest waitlisted member takes. Repeating the current answer
  * changes nothing (a waitlisted member asking for `going` keeps their place).
  */
-export async function applyRsvp(tx: Tx, events: EventsService, meetupId: string, profileId: string, wanted: RsvpRequest): Promise<RsvpOutcome> {
+export async function applyRsvp(
+  tx: Tx,
+  events: EventsService,
+  meetupId: string,
+  profileId: string,
+  wanted: RsvpRequest,
+): Promise<RsvpOutcome> {
   const meetup = await lockMeetup(tx, meetupId);
   if (!meetup) throw new NotFound('Meetup');
   if (meetup.status === 'cancelled') throw new Conflict('MEETUP_CANCELLED', 'This meetup was cancelled.');
@@ -113,7 +131,8 @@ export async function applyRsvp(tx: Tx, events: EventsService, meetupId: string,
 
   if (wanted === 'going') {
     if (from === 'going') return { status: 'going', waitlistPosition: null };
-    if (from === 'waitlisted') return { status: 'waitlisted', waitlistPosition: await waitlistPosition(tx, meetupId, current!.waitlist_seq!) };
+    if (from === 'waitlisted')
+      return { status: 'waitlisted', waitlistPosition: await waitlistPosition(tx, meetupId, current!.waitlist_seq!) };
     if (meetup.going_count < meetup.capacity) {
       await write(tx, meetupId, profileId, 'going', 1, 0);
       return { status: 'going', waitlistPosition: null };

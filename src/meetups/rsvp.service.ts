@@ -83,22 +83,34 @@ export class RsvpService {
         [meetupId, profileId],
       );
       if (!rsvp) throw new NotFound('Attendee', 'RSVP_NOT_FOUND');
-      if (rsvp.status !== 'going') throw new Conflict('NOT_GOING', `Only a going member can check in (this member is ${rsvp.status}).`);
+      if (rsvp.status !== 'going')
+        throw new Conflict('NOT_GOING', `Only a going member can check in (this member is ${rsvp.status}).`);
       if (rsvp.checked_in_at) throw new Conflict('ALREADY_CHECKED_IN', 'This member has already checked in.');
       const [row] = await sql<{ checked_in_at: Date }>(
         tx,
         `UPDATE meetup_rsvps SET checked_in_at = now(), updated_at = now() WHERE meetup_id = $1 AND profile_id = $2 RETURNING checked_in_at`,
         [meetupId, profileId],
       );
-      return { profileId, displayName: rsvp.display_name, status: 'going', waitlistPosition: null, checkedInAt: row.checked_in_at.toISOString() };
+      return {
+        profileId,
+        displayName: rsvp.display_name,
+        status: 'going',
+        waitlistPosition: null,
+        checkedInAt: row.checked_in_at.toISOString(),
+      };
     });
   }
 
   /** The attendee list is the organizer's: others get 403 (the meetup itself is public, so 404 would hide nothing). */
   private async assertOrganizer(db: Queryable, user: AuthUser, meetupId: string): Promise<{ status: string }> {
-    const meetup = await sqlOne<{ organizer_id: string; status: string }>(db, `SELECT organizer_id, status FROM meetups WHERE id = $1`, [meetupId]);
+    const meetup = await sqlOne<{ organizer_id: string; status: string }>(
+      db,
+      `SELECT organizer_id, status FROM meetups WHERE id = $1`,
+      [meetupId],
+    );
     if (!meetup) throw new NotFound('Meetup');
-    if (meetup.organizer_id !== user.id) throw new Forbidden('FORBIDDEN_NOT_ORGANIZER', 'Only the organizer of this meetup may do this.');
+    if (meetup.organizer_id !== user.id)
+      throw new Forbidden('FORBIDDEN_NOT_ORGANIZER', 'Only the organizer of this meetup may do this.');
     return meetup;
   }
 }

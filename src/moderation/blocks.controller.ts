@@ -29,7 +29,8 @@ export class BlocksController {
   }
 
   /** 204 whether or not the block existed. */
-  @Delete(':profileId') @HttpCode(204)
+  @Delete(':profileId')
+  @HttpCode(204)
   async unblock(@CurrentUser() user: AuthUser, @Param('profileId', UuidPipe) profileId: string): Promise<void> {
     await this.blocks.unblock(user.id, profileId);
   }

@@ -12,7 +12,11 @@ interface BlockRow {
   created_at: Date;
 }
 
-const view = (r: BlockRow): BlockView => ({ blockerId: r.blocker_id, blockedId: r.blocked_id, createdAt: r.created_at.toISOString() });
+const view = (r: BlockRow): BlockView => ({
+  blockerId: r.blocker_id,
+  blockedId: r.blocked_id,
+  createdAt: r.created_at.toISOString(),
+});
 
 @Injectable()
 export class BlocksService {
@@ -32,11 +36,15 @@ export class BlocksService {
     return this.uow.run(async (tx) => {
       const target = await sqlOne(tx, `SELECT id FROM profiles WHERE id = $1`, [blockedId]);
       if (!target) throw new NotFound('Profile');
-      await tx.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [blockerId, blockedId]);
-      const row = (await sqlOne<BlockRow>(tx, `SELECT blocker_id, blocked_id, created_at FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`, [
+      await tx.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         blockerId,
         blockedId,
-      ]))!;
+      ]);
+      const row = (await sqlOne<BlockRow>(
+        tx,
+        `SELECT blocker_id, blocked_id, created_at FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`,
+        [blockerId, blockedId],
+      ))!;
       const closed = await sql<{ id: string; learner_id: string; mentor_id: string; status: string }>(
         tx,
         `UPDATE mentorship_requests
@@ -49,10 +57,19 @@ export class BlocksService {
       );
       const events: PendingEvent[] = closed.map((r) =>
         r.status === 'cancelled'
-          ? { type: 'mentorship.cancelled', payload: { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id, recipientIds: [r.mentor_id] } }
+          ? {
+              type: 'mentorship.cancelled',
+              payload: { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id, recipientIds: [r.mentor_id] },
+            }
           : {
               type: 'mentorship.declined',
-              payload: { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id, reason: 'other', recipientIds: [r.learner_id] },
+              payload: {
+                requestId: r.id,
+                learnerId: r.learner_id,
+                mentorId: r.mentor_id,
+                reason: 'other',
+                recipientIds: [r.learner_id],
+              },
             },
       );
       await this.events.emitMany(tx, events);

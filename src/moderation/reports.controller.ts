@@ -25,7 +25,8 @@ export class AdminReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   /** Admins only (403 otherwise): every report, newest first. */
-  @Get() @Roles('admin')
+  @Get()
+  @Roles('admin')
   list(@Query() q: ListReportsQuery): Promise<ReportPage> {
     return this.reports.list(q);
   }

@@ -33,7 +33,8 @@ export class ReportsService {
 
   async create(reporterId: string, dto: ReportDto): Promise<ReportView> {
     const profileId = dto.profileId.toLowerCase();
-    if (profileId === reporterId) throw ValidationFailed.field('profileId', 'You cannot report yourself.', 'SELF_REPORT');
+    if (profileId === reporterId)
+      throw ValidationFailed.field('profileId', 'You cannot report yourself.', 'SELF_REPORT');
     const row = await sqlOne<ReportRow>(
       this.uow.dataSource,
       `INSERT INTO reports (reporter_id, profile_id, reason, details)

@@ -6,7 +6,10 @@ const b = '1c9b3c1e-7d6c-4b8e-9a4f-2f1e3d4c5b6b';
 
 describe('splitFanoutPayload', () => {
   it('takes recipientIds out of the data', () => {
-    expect(splitFanoutPayload({ recipientIds: [a, b], meetupId: 'm', title: 'T' })).toEqual({ recipients: [a, b], data: { meetupId: 'm', title: 'T' } });
+    expect(splitFanoutPayload({ recipientIds: [a, b], meetupId: 'm', title: 'T' })).toEqual({
+      recipients: [a, b],
+      data: { meetupId: 'm', title: 'T' },
+    });
   });
 
   it('drops duplicates (case-insensitively) and anything that is not a uuid', () => {

@@ -12,7 +12,15 @@ export class NotificationCounters {
   readonly failed: Counter<string>;
 
   constructor(metrics: MetricsService) {
-    this.delivered = metrics.counter('notifications_delivered_total', 'Notifications delivered, per channel (in_app, email, webhook)', ['channel']);
-    this.failed = metrics.counter('notifications_delivery_failed_total', 'Notification deliveries that failed for good, per channel', ['channel']);
+    this.delivered = metrics.counter(
+      'notifications_delivered_total',
+      'Notifications delivered, per channel (in_app, email, webhook)',
+      ['channel'],
+    );
+    this.failed = metrics.counter(
+      'notifications_delivery_failed_total',
+      'Notification deliveries that failed for good, per channel',
+      ['channel'],
+    );
   }
 }

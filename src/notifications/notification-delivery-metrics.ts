@@ -20,17 +20,22 @@ export class NotificationDeliveryMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     const db = this.db;
-    this.metrics.gauge('notification_deliveries', 'E-mail and webhook notification deliveries by channel and status (from the delivery ledger)', ['channel', 'status'], async (g) => {
-      try {
-        const rows = await sql<{ channel: string; status: string; n: number }>(
-          db,
-          `SELECT channel, status, count(*)::int AS n FROM notification_deliveries GROUP BY channel, status`,
-        );
-        for (const c of CHANNELS) for (const s of STATUSES) g.set({ channel: c, status: s }, 0);
-        for (const r of rows) g.set({ channel: r.channel, status: r.status }, r.n);
-      } catch {
-        // Postgres away: keep the last values rather than failing the whole scrape.
-      }
-    });
+    this.metrics.gauge(
+      'notification_deliveries',
+      'E-mail and webhook notification deliveries by channel and status (from the delivery ledger)',
+      ['channel', 'status'],
+      async (g) => {
+        try {
+          const rows = await sql<{ channel: string; status: string; n: number }>(
+            db,
+            `SELECT channel, status, count(*)::int AS n FROM notification_deliveries GROUP BY channel, status`,
+          );
+          for (const c of CHANNELS) for (const s of STATUSES) g.set({ channel: c, status: s }, 0);
+          for (const r of rows) g.set({ channel: r.channel, status: r.status }, r.n);
+        } catch {
+          // Postgres away: keep the last values rather than failing the whole scrape.
+        }
+      },
+    );
   }
 }

@@ -91,13 +91,29 @@ export class NotificationFanout {
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {
       if (i > 0 && this.config.notificationFanoutPauseMs > 0) await sleep(this.config.notificationFanoutPauseMs);
-      const inserted = await sql<{ id: string }>(this.db, INSERT_BATCH_SQL, [batch, event.eventId, event.type as NotificationType, dataJson, createdAt]);
+      const inserted = await sql<{ id: string }>(this.db, INSERT_BATCH_SQL, [
+        batch,
+        event.eventId,
+        event.type as NotificationType,
+        dataJson,
+        createdAt,
+      ]);
       const created = inserted.length;
       const push = await sql<PushRow>(this.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
       const jobs: { name: string; data: DeliveryJob; opts: { jobId: string } }[] = [];
       for (const r of push) {
-        if (emailOn && r.email_on) jobs.push({ name: JOBS.notifications.deliverEmail, data: { notificationId: r.id }, opts: { jobId: emailJobId(r.id) } });
-        if (r.has_webhook) jobs.push({ name: JOBS.notifications.deliverWebhook, data: { notificationId: r.id }, opts: { jobId: webhookJobId(r.id) } });
+        if (emailOn && r.email_on)
+          jobs.push({
+            name: JOBS.notifications.deliverEmail,
+            data: { notificationId: r.id },
+            opts: { jobId: emailJobId(r.id) },
+          });
+        if (r.has_webhook)
+          jobs.push({
+            name: JOBS.notifications.deliverWebhook,
+            data: { notificationId: r.id },
+            opts: { jobId: webhookJobId(r.id) },
+          });
       }
       if (jobs.length) await this.queue.addBulk(jobs);
       if (created) this.counters.delivered.inc({ channel: 'in_app' }, created);

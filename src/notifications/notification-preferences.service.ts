@@ -25,8 +25,14 @@ export class NotificationPreferencesService {
   ) {}
 
   async get(userId: string): Promise<NotificationPreferencesView> {
-    const row = await sqlOne<PreferencesRow>(this.uow.dataSource, `SELECT email, webhook_url, muted_types FROM notification_preferences WHERE profile_id = $1`, [userId]);
-    return row ? { email: row.email, webhookUrl: row.webhook_url, mutedTypes: row.muted_types } : { ...DEFAULT_PREFERENCES };
+    const row = await sqlOne<PreferencesRow>(
+      this.uow.dataSource,
+      `SELECT email, webhook_url, muted_types FROM notification_preferences WHERE profile_id = $1`,
+      [userId],
+    );
+    return row
+      ? { email: row.email, webhookUrl: row.webhook_url, mutedTypes: row.muted_types }
+      : { ...DEFAULT_PREFERENCES };
   }
 
   /**
@@ -36,7 +42,10 @@ export class NotificationPreferencesService {
   async update(userId: string, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesView> {
     if (typeof dto.webhookUrl === 'string') await this.vetWebhookUrl(dto.webhookUrl);
     return this.uow.run(async (tx) => {
-      await tx.query(`INSERT INTO notification_preferences (profile_id) VALUES ($1) ON CONFLICT (profile_id) DO NOTHING`, [userId]);
+      await tx.query(
+        `INSERT INTO notification_preferences (profile_id) VALUES ($1) ON CONFLICT (profile_id) DO NOTHING`,
+        [userId],
+      );
       const cur = (await sqlOne<PreferencesRow>(
         tx,
         `SELECT email, webhook_url, webhook_secret, muted_types FROM notification_preferences WHERE profile_id = $1 FOR UPDATE`,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/decorators.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
@@ -77,7 +84,10 @@ export class NotificationPreferencesController {
       '(v1,base64 HMAC-SHA256 of "id.timestamp.body" keyed with the secret), retried with exponential backoff.',
   })
   @ApiOkResponse({ type: NotificationPreferencesView })
-  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesView> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesView> {
     return this.preferences.update(user.id, dto);
   }
 }

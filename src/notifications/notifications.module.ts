@@ -23,7 +23,15 @@ export class NotificationsModule {}
 /** Worker side: fan-out of notification events and e-mail/webhook delivery jobs. */
 @Module({
   imports: [MetricsModule],
-  providers: [NotificationCounters, NotificationFanout, DeliveryLedger, Mailer, EmailDelivery, WebhookDelivery, NotificationsProcessor],
+  providers: [
+    NotificationCounters,
+    NotificationFanout,
+    DeliveryLedger,
+    Mailer,
+    EmailDelivery,
+    WebhookDelivery,
+    NotificationsProcessor,
+  ],
   exports: [NotificationFanout],
 })
 export class NotificationsWorkerModule {}

@@ -22,8 +22,19 @@ export class NotificationsProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const type of NOTIFICATION_TYPES) this.registry.onEvent<Record<string, unknown>>(type, (event) => this.fanout.handle(event));
-    this.registry.register<DeliveryJob>(QUEUES.notifications, JOBS.notifications.deliverEmail, (d, job) => this.email.deliver(d, job), isDeliveryJob);
-    this.registry.register<DeliveryJob>(QUEUES.notifications, JOBS.notifications.deliverWebhook, (d, job) => this.webhook.deliver(d, job), isDeliveryJob);
+    for (const type of NOTIFICATION_TYPES)
+      this.registry.onEvent<Record<string, unknown>>(type, (event) => this.fanout.handle(event));
+    this.registry.register<DeliveryJob>(
+      QUEUES.notifications,
+      JOBS.notifications.deliverEmail,
+      (d, job) => this.email.deliver(d, job),
+      isDeliveryJob,
+    );
+    this.registry.register<DeliveryJob>(
+      QUEUES.notifications,
+      JOBS.notifications.deliverWebhook,
+      (d, job) => this.webhook.deliver(d, job),
+      isDeliveryJob,
+    );
   }
 }

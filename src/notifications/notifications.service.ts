@@ -56,13 +56,21 @@ export class NotificationsService {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const row = await sqlOne<{ count: number }>(this.db, `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`, [userId]);
+    const row = await sqlOne<{ count: number }>(
+      this.db,
+      `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return row?.count ?? 0;
   }
 
   /** Idempotent: reading a read notification keeps its first read time. */
   async markRead(userId: string, id: string): Promise<void> {
-    const rows = await sql(this.db, `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id`, [id, userId]);
+    const rows = await sql(
+      this.db,
+      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id`,
+      [id, userId],
+    );
     if (!rows.length) throw new NotFound('Notification');
   }
 

@@ -30,7 +30,8 @@ export class GoalsController {
     return this.goals.update(user.id, id, dto);
   }
 
-  @Delete(':id') @HttpCode(204)
+  @Delete(':id')
+  @HttpCode(204)
   async remove(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.goals.remove(user.id, id);
   }

@@ -71,7 +71,8 @@ export class GoalsService {
     const params: unknown[] = [profileId, limit + 1];
     const where = [`profile_id = $1`];
     if (query.status) where.push(`status = $${params.push(query.status)}`);
-    if (after) where.push(`(created_at, id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    if (after)
+      where.push(`(created_at, id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows = await sql<GoalRow>(
       this.uow.dataSource,
       `SELECT ${COLUMNS} FROM goals WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`,

@@ -21,12 +21,18 @@ export class MentorSearchService {
   ) {}
 
   async search(q: MentorSearchQuery): Promise<Page<MentorItem>> {
-    if (q.minLevel !== undefined && q.skill === undefined) throw ValidationFailed.field('minLevel', 'minLevel applies to the matched skill, so it needs skill');
-    if (q.language !== undefined && !isLanguageCode(q.language)) throw ValidationFailed.field('language', 'language must be a lowercase ISO 639-1 code, e.g. en');
+    if (q.minLevel !== undefined && q.skill === undefined)
+      throw ValidationFailed.field('minLevel', 'minLevel applies to the matched skill, so it needs skill');
+    if (q.language !== undefined && !isLanguageCode(q.language))
+      throw ValidationFailed.field('language', 'language must be a lowercase ISO 639-1 code, e.g. en');
     if (q.skill !== undefined) await this.skills.assertKnown([q.skill], { field: () => 'skill' });
     const limit = pageLimit(q);
     const cursor = decodeCursor<[number | null, string]>(q.cursor, 2);
-    if (cursor && (!isUuid(cursor[1]) || !(cursor[0] === null || (Number.isInteger(cursor[0]) && cursor[0] >= 0 && cursor[0] <= 5)))) throw invalidCursor();
+    if (
+      cursor &&
+      (!isUuid(cursor[1]) || !(cursor[0] === null || (Number.isInteger(cursor[0]) && cursor[0] >= 0 && cursor[0] <= 5)))
+    )
+      throw invalidCursor();
 
     const { text, values } = mentorSearchQuery({
       skill: q.skill,
@@ -41,7 +47,11 @@ export class MentorSearchService {
     const skillsByProfile = new Map<string, MentorSkill[]>();
     if (page.length) {
       const skillsSql = mentorSkillsQuery(page.map((r) => r.id));
-      for (const s of await sql<{ profile_id: string; skill: string; level: number }>(this.uow.dataSource, skillsSql.text, skillsSql.values)) {
+      for (const s of await sql<{ profile_id: string; skill: string; level: number }>(
+        this.uow.dataSource,
+        skillsSql.text,
+        skillsSql.values,
+      )) {
         const list = skillsByProfile.get(s.profile_id) ?? [];
         list.push({ skill: s.skill, level: s.level });
         skillsByProfile.set(s.profile_id, list);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { mentorSearchQuery, mentorSkillsQuery } from './mentor-search.sql.js';
 
-const placeholders = (text: string): number[] => [...new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+const placeholders = (text: string): number[] =>
+  [...new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 
 describe('mentorSearchQuery', () => {
   it('with a skill: scans mentor_skill_reach by (level, id) descending and binds every value', () => {
@@ -15,7 +16,14 @@ describe('mentorSearchQuery', () => {
 
   it('adds the keyset, language and accepting predicates only when asked, numbering parameters in order', () => {
     const id = '7f1c2b9e-0000-4000-8000-000000000001';
-    const q = mentorSearchQuery({ skill: 'go', minLevel: 1, language: 'de', acceptingOnly: true, after: { level: 4, id }, rows: 11 });
+    const q = mentorSearchQuery({
+      skill: 'go',
+      minLevel: 1,
+      language: 'de',
+      acceptingOnly: true,
+      after: { level: 4, id },
+      rows: 11,
+    });
     expect(q.values).toEqual(['de', 'go', 1, 4, id, 11]);
     expect(placeholders(q.text)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(q.text).toContain('(r.level, r.profile_id) < ($4::smallint, $5::uuid)');

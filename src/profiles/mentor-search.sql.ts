@@ -49,7 +49,10 @@ export function mentorSearchQuery(f: MentorSearchFilter): { text: string; values
 
   if (f.skill !== undefined) {
     const conds = [`r.skill = ${param(f.skill)}`, `r.level >= ${param(f.minLevel, '::smallint')}`];
-    if (f.after) conds.push(`(r.level, r.profile_id) < (${param(f.after.level ?? 0, '::smallint')}, ${param(f.after.id, '::uuid')})`);
+    if (f.after)
+      conds.push(
+        `(r.level, r.profile_id) < (${param(f.after.level ?? 0, '::smallint')}, ${param(f.after.id, '::uuid')})`,
+      );
     return {
       text: `SELECT ${PROFILE_COLUMNS}, r.level::int AS match_level
                FROM mentor_skill_reach r

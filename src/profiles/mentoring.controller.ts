@@ -19,7 +19,8 @@ export class MentoringController {
   }
 
   /** Both fields required. A capacity below activeMentees is accepted (openSlots 0); nobody is dropped. */
-  @Put() @HttpCode(200)
+  @Put()
+  @HttpCode(200)
   put(@CurrentUser() user: AuthUser, @Body() dto: MentoringSettingsDto): Promise<MentoringSettings> {
     return this.mentoring.put(user.id, dto);
   }

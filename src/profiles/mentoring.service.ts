@@ -31,7 +31,11 @@ export class MentoringService {
   ) {}
 
   async get(profileId: string, db: Queryable = this.uow.dataSource): Promise<MentoringSettings> {
-    const row = await sqlOne<SettingsRow>(db, `SELECT accepting_mentees, mentor_capacity, active_mentees FROM profiles WHERE id = $1`, [profileId]);
+    const row = await sqlOne<SettingsRow>(
+      db,
+      `SELECT accepting_mentees, mentor_capacity, active_mentees FROM profiles WHERE id = $1`,
+      [profileId],
+    );
     if (!row) throw new NotFound('Profile');
     return toSettings(row);
   }

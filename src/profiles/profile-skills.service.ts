@@ -8,7 +8,10 @@ import type { ProfileSkill, SkillLevelDto } from './dto/profile-skills.dto.js';
 import { emitMatchingChanged } from './matching-events.js';
 
 const levelsKey = (rows: readonly { skill: string; level: number }[]): string =>
-  rows.map((r) => `${r.skill}=${r.level}`).sort().join(',');
+  rows
+    .map((r) => `${r.skill}=${r.level}`)
+    .sort()
+    .join(',');
 
 @Injectable()
 export class ProfileSkillsService {
@@ -45,15 +48,26 @@ export class ProfileSkillsService {
     entries.forEach((e, i) => {
       const first = firstAt.get(e.skill);
       if (first === undefined) firstAt.set(e.skill, i);
-      else duplicates.push({ field: `skills[${i}].skill`, message: `skill "${e.skill}" is already listed at skills[${first}]` });
+      else
+        duplicates.push({
+          field: `skills[${i}].skill`,
+          message: `skill "${e.skill}" is already listed at skills[${first}]`,
+        });
     });
     if (duplicates.length) throw new ValidationFailed(duplicates, duplicates[0].message, 'DUPLICATE_SKILL');
 
     return this.uow.run(async (tx) => {
       const locked = await sqlOne(tx, `SELECT 1 FROM profiles WHERE id = $1 FOR UPDATE`, [profileId]);
       if (!locked) throw new NotFound('Profile');
-      await this.skills.assertKnown(entries.map((e) => e.skill), { field: (i) => `skills[${i}].skill`, db: tx });
-      const before = await sql<{ skill: string; level: number }>(tx, `SELECT skill, level::int AS level FROM profile_skills WHERE profile_id = $1`, [profileId]);
+      await this.skills.assertKnown(
+        entries.map((e) => e.skill),
+        { field: (i) => `skills[${i}].skill`, db: tx },
+      );
+      const before = await sql<{ skill: string; level: number }>(
+        tx,
+        `SELECT skill, level::int AS level FROM profile_skills WHERE profile_id = $1`,
+        [profileId],
+      );
       await tx.query(`DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
       if (entries.length) {
         await tx.query(

@@ -40,7 +40,8 @@ export class ProfilesController {
   }
 
   /** Replaces the whole inventory in one transaction; unknown or repeated slugs are 400 and change nothing. */
-  @Put('me/skills') @HttpCode(200)
+  @Put('me/skills')
+  @HttpCode(200)
   async replaceSkills(@CurrentUser() user: AuthUser, @Body() dto: ReplaceSkillsDto): Promise<ProfileSkills> {
     return { skills: await this.skills.replace(user.id, dto.skills) };
   }

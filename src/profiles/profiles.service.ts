@@ -5,7 +5,13 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
 import type { UpdateProfileDto } from './dto/profile.dto.js';
 import { emitMatchingChanged, type MatchingChangeReason } from './matching-events.js';
-import { ownProfileView, publicProfileView, type OwnProfileView, type ProfileRow, type PublicProfileView } from './profile.view.js';
+import {
+  ownProfileView,
+  publicProfileView,
+  type OwnProfileView,
+  type ProfileRow,
+  type PublicProfileView,
+} from './profile.view.js';
 import {
   isLanguageCode,
   isValidTimeZone,
@@ -17,7 +23,8 @@ import {
 
 export const MAX_LANGUAGES = 10;
 
-const windowsKey = (ws: readonly AvailabilityWindow[]): string => ws.map((w) => `${w.day} ${w.start}-${w.end}`).join(',');
+const windowsKey = (ws: readonly AvailabilityWindow[]): string =>
+  ws.map((w) => `${w.day} ${w.start}-${w.end}`).join(',');
 
 @Injectable()
 export class ProfilesService {
@@ -68,9 +75,11 @@ export class ProfilesService {
     if (dto.languages !== undefined) {
       const distinct = [...new Set(dto.languages)];
       dto.languages.forEach((code, i) => {
-        if (!isLanguageCode(code)) errors.push({ field: `languages[${i}]`, message: 'must be a lowercase ISO 639-1 code, e.g. en' });
+        if (!isLanguageCode(code))
+          errors.push({ field: `languages[${i}]`, message: 'must be a lowercase ISO 639-1 code, e.g. en' });
       });
-      if (distinct.length > MAX_LANGUAGES) errors.push({ field: 'languages', message: `must contain at most ${MAX_LANGUAGES} languages` });
+      if (distinct.length > MAX_LANGUAGES)
+        errors.push({ field: 'languages', message: `must contain at most ${MAX_LANGUAGES} languages` });
       set.set('languages', distinct);
     }
     if (dto.location !== undefined) {

@@ -1,4 +1,10 @@
-import { prepareLearner, scoreMentor, type LearnerInput, type MentorInput, type SkillGraph } from '../matching/scoring/index.js';
+import {
+  prepareLearner,
+  scoreMentor,
+  type LearnerInput,
+  type MentorInput,
+  type SkillGraph,
+} from '../matching/scoring/index.js';
 import type { CohortEdge, CohortInstance } from './solvers/index.js';
 
 export interface CohortMember {
@@ -35,7 +41,8 @@ export function buildCohortInstance(data: CohortData): CohortInstance {
     const prepared = safely(() => prepareLearner(data.learners.get(l.profileId)!, data.graph, { now: data.now }));
     for (const m of mentorMembers) {
       if (m.profileId === l.profileId) continue;
-      if (data.blocked.has(blockKey(l.profileId, m.profileId)) || data.blocked.has(blockKey(m.profileId, l.profileId))) continue;
+      if (data.blocked.has(blockKey(l.profileId, m.profileId)) || data.blocked.has(blockKey(m.profileId, l.profileId)))
+        continue;
       const mentor = { ...data.mentors.get(m.profileId)!, openSlots: m.capacity ?? 0 };
       const score = prepared ? (safely(() => scoreMentor(prepared, mentor).score) ?? 0) : 0;
       edges.push({ learnerId: l.profileId, mentorId: m.profileId, score });

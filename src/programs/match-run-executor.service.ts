@@ -7,7 +7,13 @@ import { loadLearner, loadMentorDetails } from '../matching/suggestion-queries.j
 import { blockKey, buildCohortInstance, type CohortMember } from './cohort-instance.js';
 import type { ProgramMode } from './dto/program.dto.js';
 import type { MatchRunStats } from './dto/match-run.dto.js';
-import { countBlockingPairs, InvalidCohortInstanceError, solveOptimal, solveStable, type CohortInstance } from './solvers/index.js';
+import {
+  countBlockingPairs,
+  InvalidCohortInstanceError,
+  solveOptimal,
+  solveStable,
+  type CohortInstance,
+} from './solvers/index.js';
 
 const LEARNER_LOAD_CONCURRENCY = 8;
 
@@ -46,19 +52,34 @@ export class MatchRunExecutor {
       const deterministic = e instanceof InvalidCohortInstanceError || e instanceof RangeError;
       if (!deterministic && !lastAttempt) throw e;
       this.logger.error(`match run ${runId} failed: ${(e as Error).message}`);
-      await this.finish(runId, { status: 'failed', stats: null, pairs: [], error: (e as Error).message.slice(0, 1000) });
+      await this.finish(runId, {
+        status: 'failed',
+        stats: null,
+        pairs: [],
+        error: (e as Error).message.slice(0, 1000),
+      });
       return 'failed';
     }
   }
 
   async loadInstance(programId: string, now: Date): Promise<CohortInstance> {
     const db = this.uow.dataSource;
-    const members = await sql<{ profile_id: string; side: 'learner' | 'mentor'; capacity: number | null; preferences: string[] }>(
+    const members = await sql<{
+      profile_id: string;
+      side: 'learner' | 'mentor';
+      capacity: number | null;
+      preferences: string[];
+    }>(
       db,
       `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1 ORDER BY joined_at, profile_id`,
       [programId],
     );
-    const cohort: CohortMember[] = members.map((m) => ({ profileId: m.profile_id, side: m.side, capacity: m.capacity, preferences: m.preferences }));
+    const cohort: CohortMember[] = members.map((m) => ({
+      profileId: m.profile_id,
+      side: m.side,
+      capacity: m.capacity,
+      preferences: m.preferences,
+    }));
     const learnerIds = cohort.filter((m) => m.side === 'learner').map((m) => m.profileId);
     const mentorIds = cohort.filter((m) => m.side === 'mentor').map((m) => m.profileId);
     const blocks = await sql<{ blocker_id: string; blocked_id: string }>(
@@ -68,7 +89,11 @@ export class MatchRunExecutor {
           AND b.blocked_id IN (SELECT profile_id FROM program_members WHERE program_id = $1)`,
       [programId],
     );
-    const [graph, learners, mentors] = await Promise.all([this.graphs.get(), this.loadLearners(learnerIds), loadMentorDetails(db, mentorIds)]);
+    const [graph, learners, mentors] = await Promise.all([
+      this.graphs.get(),
+      this.loadLearners(learnerIds),
+      loadMentorDetails(db, mentorIds),
+    ]);
     return buildCohortInstance({
       members: cohort,
       learners,
@@ -82,7 +107,9 @@ export class MatchRunExecutor {
   private async loadLearners(ids: string[]): Promise<Map<string, LearnerInput>> {
     const out = new Map<string, LearnerInput>();
     for (let i = 0; i < ids.length; i += LEARNER_LOAD_CONCURRENCY) {
-      const rows = await Promise.all(ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.dataSource, id)));
+      const rows = await Promise.all(
+        ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.dataSource, id)),
+      );
       for (const row of rows) if (row) out.set(row.id, row);
     }
     return out;
@@ -96,7 +123,13 @@ export class MatchRunExecutor {
       this.uow.dataSource,
       `UPDATE match_runs SET status = $2, stats = $3::jsonb, pairs = $4::jsonb, error = $5, finished_at = now()
         WHERE id = $1 AND status = 'running' RETURNING id`,
-      [runId, result.status, result.stats === null ? null : JSON.stringify(result.stats), JSON.stringify(result.pairs), result.error],
+      [
+        runId,
+        result.status,
+        result.stats === null ? null : JSON.stringify(result.stats),
+        JSON.stringify(result.pairs),
+        result.error,
+      ],
     );
   }
 }

@@ -4,7 +4,14 @@ import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
 import type { MatchRunPair, MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
-import { matchRunView, PROGRAM_COLUMNS, programView, RUN_COLUMNS, type MatchRunRow, type ProgramRow } from './program.view.js';
+import {
+  matchRunView,
+  PROGRAM_COLUMNS,
+  programView,
+  RUN_COLUMNS,
+  type MatchRunRow,
+  type ProgramRow,
+} from './program.view.js';
 
 /**
  * Match runs as the organizer sees them: start one (the worker computes it), read it, and publish its
@@ -23,7 +30,11 @@ export class MatchRunsService {
     return this.uow.run(async (tx) => {
       const program = await this.ownProgram(tx, organizerId, programId, 'FOR SHARE');
       if (program.status !== 'open') throw new Conflict('PROGRAM_PUBLISHED', 'This program is already published.');
-      const run = await sqlOne<{ id: string }>(tx, `INSERT INTO match_runs (program_id, mode) VALUES ($1, $2) RETURNING id`, [programId, program.mode]);
+      const run = await sqlOne<{ id: string }>(
+        tx,
+        `INSERT INTO match_runs (program_id, mode) VALUES ($1, $2) RETURNING id`,
+        [programId, program.mode],
+      );
       await this.events.emit(tx, 'program.match_requested', { programId, runId: run!.id });
       return { id: run!.id, status: 'running' as const };
     });
@@ -49,17 +60,26 @@ export class MatchRunsService {
   async publish(organizerId: string, programId: string, runId: string): Promise<PublishedMatchRun> {
     return this.uow.run(async (tx) => {
       await this.ownProgram(tx, organizerId, programId, 'FOR UPDATE');
-      const run = await sqlOne<MatchRunRow>(tx, `SELECT ${RUN_COLUMNS} FROM match_runs r WHERE r.id = $1 AND r.program_id = $2 FOR UPDATE`, [runId, programId]);
+      const run = await sqlOne<MatchRunRow>(
+        tx,
+        `SELECT ${RUN_COLUMNS} FROM match_runs r WHERE r.id = $1 AND r.program_id = $2 FOR UPDATE`,
+        [runId, programId],
+      );
       if (!run) throw new NotFound('Match run');
-      const program = (await sqlOne<ProgramRow>(tx, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`, [programId]))!;
+      const program = (await sqlOne<ProgramRow>(tx, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`, [
+        programId,
+      ]))!;
       if (run.published_at) throw new Conflict('RUN_ALREADY_PUBLISHED', 'This match run is already published.');
-      if (program.status !== 'open') throw new Conflict('PROGRAM_PUBLISHED', 'This program already published another match run.');
-      if (run.status !== 'done') throw new Conflict('RUN_NOT_DONE', `Only a finished match run can be published; this one is ${run.status}.`);
+      if (program.status !== 'open')
+        throw new Conflict('PROGRAM_PUBLISHED', 'This program already published another match run.');
+      if (run.status !== 'done')
+        throw new Conflict('RUN_NOT_DONE', `Only a finished match run can be published; this one is ${run.status}.`);
 
       const pairs = run.pairs;
       await this.assertPairsStillValid(tx, programId, pairs);
       const everyone = [...new Set(pairs.flatMap((p) => [p.learnerId, p.mentorId]))];
-      if (everyone.length) await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [everyone]);
+      if (everyone.length)
+        await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [everyone]);
 
       const created = await sql<{ id: string; learner_id: string; mentor_id: string }>(
         tx,
@@ -71,7 +91,10 @@ export class MatchRunsService {
       if (created.length !== pairs.length) {
         const made = new Set(created.map((c) => `${c.learner_id}|${c.mentor_id}`));
         const clash = pairs.find((p) => !made.has(`${p.learnerId}|${p.mentorId}`));
-        throw new Conflict('ALREADY_IN_MENTORSHIP', `Learner ${clash?.learnerId} already has an active mentorship with mentor ${clash?.mentorId}; nothing was published.`);
+        throw new Conflict(
+          'ALREADY_IN_MENTORSHIP',
+          `Learner ${clash?.learnerId} already has an active mentorship with mentor ${clash?.mentorId}; nothing was published.`,
+        );
       }
 
       const perMentor = new Map<string, number>();
@@ -96,7 +119,13 @@ export class MatchRunsService {
       // mentorship.accepted is the notification type for "you now have a mentorship" (API.md §6 fixes the types).
       const events: PendingEvent[] = created.map((c) => ({
         type: 'mentorship.accepted',
-        payload: { mentorshipId: c.id, programId, learnerId: c.learner_id, mentorId: c.mentor_id, recipientIds: [c.learner_id, c.mentor_id] },
+        payload: {
+          mentorshipId: c.id,
+          programId,
+          learnerId: c.learner_id,
+          mentorId: c.mentor_id,
+          recipientIds: [c.learner_id, c.mentor_id],
+        },
       }));
       events.push({ type: 'program.published', payload: { programId, runId, mentorships: created.length } });
       await this.events.emitMany(tx, events);
@@ -108,11 +137,17 @@ export class MatchRunsService {
     });
   }
 
-  private async ownProgram(tx: Tx, organizerId: string, programId: string, lock: 'FOR SHARE' | 'FOR UPDATE'): Promise<ProgramRow> {
-    const program = await sqlOne<ProgramRow>(tx, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1 AND p.organizer_id = $2 ${lock}`, [
-      programId,
-      organizerId,
-    ]);
+  private async ownProgram(
+    tx: Tx,
+    organizerId: string,
+    programId: string,
+    lock: 'FOR SHARE' | 'FOR UPDATE',
+  ): Promise<ProgramRow> {
+    const program = await sqlOne<ProgramRow>(
+      tx,
+      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1 AND p.organizer_id = $2 ${lock}`,
+      [programId, organizerId],
+    );
     if (!program) throw new NotFound('Program');
     return program;
   }
@@ -133,14 +168,21 @@ export class MatchRunsService {
     const load = new Map<string, number>();
     for (const p of pairs) {
       if (byId.get(p.learnerId)?.side !== 'learner' || byId.get(p.mentorId)?.side !== 'mentor') {
-        throw new Conflict('PAIR_NOT_MEMBERS', `The pair ${p.learnerId} -> ${p.mentorId} no longer matches the program's members.`);
+        throw new Conflict(
+          'PAIR_NOT_MEMBERS',
+          `The pair ${p.learnerId} -> ${p.mentorId} no longer matches the program's members.`,
+        );
       }
-      if (learners.has(p.learnerId)) throw new Conflict('LEARNER_MATCHED_TWICE', `Learner ${p.learnerId} appears in more than one pair.`);
+      if (learners.has(p.learnerId))
+        throw new Conflict('LEARNER_MATCHED_TWICE', `Learner ${p.learnerId} appears in more than one pair.`);
       learners.add(p.learnerId);
       const n = (load.get(p.mentorId) ?? 0) + 1;
       load.set(p.mentorId, n);
       if (n > (byId.get(p.mentorId)!.capacity ?? 0)) {
-        throw new Conflict('MENTOR_AT_PROGRAM_CAPACITY', `Mentor ${p.mentorId} now offers fewer seats in this program than the run assigns.`);
+        throw new Conflict(
+          'MENTOR_AT_PROGRAM_CAPACITY',
+          `Mentor ${p.mentorId} now offers fewer seats in this program than the run assigns.`,
+        );
       }
     }
     const blocked = await sqlOne<{ learner_id: string; mentor_id: string }>(
@@ -150,6 +192,10 @@ export class MatchRunsService {
         LIMIT 1`,
       [pairs.map((p) => p.learnerId), pairs.map((p) => p.mentorId)],
     );
-    if (blocked) throw new Conflict('PAIR_BLOCKED', `Learner ${blocked.learner_id} and mentor ${blocked.mentor_id} blocked each other since the run.`);
+    if (blocked)
+      throw new Conflict(
+        'PAIR_BLOCKED',
+        `Learner ${blocked.learner_id} and mentor ${blocked.mentor_id} blocked each other since the run.`,
+      );
   }
 }

@@ -12,7 +12,10 @@ export interface MatchRunJob {
 }
 
 export const isMatchRunJob = (d: unknown): d is MatchRunJob =>
-  typeof d === 'object' && d !== null && isUuid((d as Record<string, unknown>).programId) && isUuid((d as Record<string, unknown>).runId);
+  typeof d === 'object' &&
+  d !== null &&
+  isUuid((d as Record<string, unknown>).programId) &&
+  isUuid((d as Record<string, unknown>).runId);
 
 export const matchRunJobId = (runId: string): string => `run-${runId}`;
 
@@ -29,12 +32,25 @@ export class ProgramMatchProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent<MatchRunJob>('program.match_requested', (event) => this.enqueue(event.payload), isMatchRunJob);
-    this.registry.register(QUEUES.programs, JOBS.programs.runMatch, (data: MatchRunJob, job: Job) => this.run(data, job), isMatchRunJob);
+    this.registry.onEvent<MatchRunJob>(
+      'program.match_requested',
+      (event) => this.enqueue(event.payload),
+      isMatchRunJob,
+    );
+    this.registry.register(
+      QUEUES.programs,
+      JOBS.programs.runMatch,
+      (data: MatchRunJob, job: Job) => this.run(data, job),
+      isMatchRunJob,
+    );
   }
 
   async enqueue(payload: MatchRunJob): Promise<void> {
-    await this.queue.add(JOBS.programs.runMatch, { programId: payload.programId, runId: payload.runId }, { jobId: matchRunJobId(payload.runId), attempts: 3 });
+    await this.queue.add(
+      JOBS.programs.runMatch,
+      { programId: payload.programId, runId: payload.runId },
+      { jobId: matchRunJobId(payload.runId), attempts: 3 },
+    );
   }
 
   run(data: MatchRunJob, job: Job): Promise<unknown> {

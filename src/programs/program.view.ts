@@ -12,7 +12,8 @@ export interface ProgramRow {
   published_at: Date | null;
 }
 
-export const PROGRAM_COLUMNS = 'p.id, p.organizer_id, p.name, p.description, p.mode, p.status, p.created_at, p.published_at';
+export const PROGRAM_COLUMNS =
+  'p.id, p.organizer_id, p.name, p.description, p.mode, p.status, p.created_at, p.published_at';
 
 export interface MemberRow {
   program_id: string;
@@ -38,7 +39,8 @@ export interface MatchRunRow {
   published_at: Date | null;
 }
 
-export const RUN_COLUMNS = 'r.id, r.program_id, r.mode, r.status, r.stats, r.pairs, r.error, r.created_at, r.finished_at, r.published_at';
+export const RUN_COLUMNS =
+  'r.id, r.program_id, r.mode, r.status, r.stats, r.pairs, r.error, r.created_at, r.finished_at, r.published_at';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

@@ -4,7 +4,13 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
-import { CreateProgramDto, JoinProgramDto, MembershipView, ProgramView, UpdateMembershipDto } from './dto/program.dto.js';
+import {
+  CreateProgramDto,
+  JoinProgramDto,
+  MembershipView,
+  ProgramView,
+  UpdateMembershipDto,
+} from './dto/program.dto.js';
 import { MatchRunsService } from './match-runs.service.js';
 import { ProgramsService } from './programs.service.js';
 
@@ -18,7 +24,8 @@ export class ProgramsController {
   ) {}
 
   /** Organizers only (403 otherwise). The program starts `open`. */
-  @Post() @Roles('organizer')
+  @Post()
+  @Roles('organizer')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProgramDto): Promise<ProgramView> {
     return this.programs.create(user.id, dto);
   }
@@ -35,7 +42,11 @@ export class ProgramsController {
    * 409 ALREADY_MEMBER (change capacity or preferences with PATCH …/members/me) or PROGRAM_PUBLISHED.
    */
   @Post(':id/join')
-  join(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: JoinProgramDto): Promise<MembershipView> {
+  join(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: JoinProgramDto,
+  ): Promise<MembershipView> {
     return this.programs.join(user, id, dto);
   }
 
@@ -50,19 +61,30 @@ export class ProgramsController {
    * members joining later can be ranked this way. Same 400 rules as join; 409 PROGRAM_PUBLISHED.
    */
   @Patch(':id/members/me')
-  updateMembership(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMembershipDto): Promise<MembershipView> {
+  updateMembership(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateMembershipDto,
+  ): Promise<MembershipView> {
     return this.programs.updateMembership(user.id, id, dto);
   }
 
   /** Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409 PROGRAM_PUBLISHED. */
-  @Post(':id/match-runs') @Roles('organizer') @HttpCode(202)
+  @Post(':id/match-runs')
+  @Roles('organizer')
+  @HttpCode(202)
   startRun(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MatchRunStarted> {
     return this.runs.start(user.id, id);
   }
 
   /** Its organizer: the run while running, and its stats and pairs once done. */
-  @Get(':id/match-runs/:runId') @Roles('organizer')
-  getRun(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Param('runId', UuidPipe) runId: string): Promise<MatchRunView> {
+  @Get(':id/match-runs/:runId')
+  @Roles('organizer')
+  getRun(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Param('runId', UuidPipe) runId: string,
+  ): Promise<MatchRunView> {
     return this.runs.get(user.id, id, runId);
   }
 
@@ -71,8 +93,14 @@ export class ProgramsController {
    * 409 RUN_NOT_DONE, RUN_ALREADY_PUBLISHED, PROGRAM_PUBLISHED, ALREADY_IN_MENTORSHIP, MENTOR_AT_PROGRAM_CAPACITY,
    * PAIR_NOT_MEMBERS, PAIR_BLOCKED — and then nothing changed.
    */
-  @Post(':id/match-runs/:runId/publish') @Roles('organizer') @HttpCode(200)
-  publish(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Param('runId', UuidPipe) runId: string): Promise<PublishedMatchRun> {
+  @Post(':id/match-runs/:runId/publish')
+  @Roles('organizer')
+  @HttpCode(200)
+  publish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Param('runId', UuidPipe) runId: string,
+  ): Promise<PublishedMatchRun> {
     return this.runs.publish(user.id, id, runId);
   }
 }

@@ -3,8 +3,22 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
-import type { CreateProgramDto, JoinProgramDto, MembershipView, ProgramSide, ProgramView, UpdateMembershipDto } from './dto/program.dto.js';
-import { MEMBER_COLUMNS, membershipView, PROGRAM_COLUMNS, programView, type MemberRow, type ProgramRow } from './program.view.js';
+import type {
+  CreateProgramDto,
+  JoinProgramDto,
+  MembershipView,
+  ProgramSide,
+  ProgramView,
+  UpdateMembershipDto,
+} from './dto/program.dto.js';
+import {
+  MEMBER_COLUMNS,
+  membershipView,
+  PROGRAM_COLUMNS,
+  programView,
+  type MemberRow,
+  type ProgramRow,
+} from './program.view.js';
 
 const otherSide = (side: ProgramSide): ProgramSide => (side === 'learner' ? 'mentor' : 'learner');
 
@@ -24,7 +38,11 @@ export class ProgramsService {
 
   /** Programs are joined by id, so anyone signed in who has the id may read it. */
   async get(id: string): Promise<ProgramView> {
-    const row = await sqlOne<ProgramRow>(this.uow.dataSource, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`, [id]);
+    const row = await sqlOne<ProgramRow>(
+      this.uow.dataSource,
+      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`,
+      [id],
+    );
     if (!row) throw new NotFound('Program');
     return programView(row);
   }
@@ -42,9 +60,17 @@ export class ProgramsService {
       }
       errors.push(...capacityErrors(dto.as, dto.capacity, true));
       if (errors.length) throw new ValidationFailed(errors);
-      if (program.status !== 'open') throw new Conflict('PROGRAM_PUBLISHED', 'This program is published and takes no new members.');
-      const existing = await sqlOne(tx, `SELECT 1 FROM program_members WHERE program_id = $1 AND profile_id = $2`, [programId, user.id]);
-      if (existing) throw new Conflict('ALREADY_MEMBER', 'You are already a member of this program; change your membership with PATCH /v1/programs/:id/members/me.');
+      if (program.status !== 'open')
+        throw new Conflict('PROGRAM_PUBLISHED', 'This program is published and takes no new members.');
+      const existing = await sqlOne(tx, `SELECT 1 FROM program_members WHERE program_id = $1 AND profile_id = $2`, [
+        programId,
+        user.id,
+      ]);
+      if (existing)
+        throw new Conflict(
+          'ALREADY_MEMBER',
+          'You are already a member of this program; change your membership with PATCH /v1/programs/:id/members/me.',
+        );
       const preferences = dto.preferences ?? [];
       await this.assertRankable(tx, programId, dto.as, preferences);
       const row = await sqlOne<MemberRow>(
@@ -80,7 +106,8 @@ export class ProgramsService {
       if (!member) throw new NotFound('Membership');
       const errors = capacityErrors(member.side, dto.capacity, false);
       if (errors.length) throw new ValidationFailed(errors);
-      if (program.status !== 'open') throw new Conflict('PROGRAM_PUBLISHED', 'This program is published; memberships no longer change.');
+      if (program.status !== 'open')
+        throw new Conflict('PROGRAM_PUBLISHED', 'This program is published; memberships no longer change.');
       if (dto.preferences) await this.assertRankable(tx, programId, member.side, dto.preferences);
       const row = await sqlOne<MemberRow>(
         tx,
@@ -93,7 +120,11 @@ export class ProgramsService {
   }
 
   private async lockProgram(tx: Tx, programId: string): Promise<ProgramRow> {
-    const program = await sqlOne<ProgramRow>(tx, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1 FOR SHARE`, [programId]);
+    const program = await sqlOne<ProgramRow>(
+      tx,
+      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1 FOR SHARE`,
+      [programId],
+    );
     if (!program) throw new NotFound('Program');
     return program;
   }
@@ -109,14 +140,18 @@ export class ProgramsService {
     const members = new Set(rows.map((r) => r.profile_id));
     const errors: FieldError[] = [];
     preferences.forEach((id, i) => {
-      if (!members.has(id)) errors.push({ field: `preferences[${i}]`, message: `${id} is not a ${otherSide(side)} of this program` });
+      if (!members.has(id))
+        errors.push({ field: `preferences[${i}]`, message: `${id} is not a ${otherSide(side)} of this program` });
     });
-    if (errors.length) throw new ValidationFailed(errors, 'Only members of the other side can be ranked.', 'PREFERENCE_NOT_RANKABLE');
+    if (errors.length)
+      throw new ValidationFailed(errors, 'Only members of the other side can be ranked.', 'PREFERENCE_NOT_RANKABLE');
   }
 }
 
 function capacityErrors(side: ProgramSide, capacity: number | null | undefined, required: boolean): FieldError[] {
-  if (side === 'mentor' && required && capacity == null) return [{ field: 'capacity', message: 'mentors give the capacity they offer in this program (1–20)' }];
-  if (side === 'learner' && capacity != null) return [{ field: 'capacity', message: 'learners do not give a capacity' }];
+  if (side === 'mentor' && required && capacity == null)
+    return [{ field: 'capacity', message: 'mentors give the capacity they offer in this program (1–20)' }];
+  if (side === 'learner' && capacity != null)
+    return [{ field: 'capacity', message: 'learners do not give a capacity' }];
   return [];
 }

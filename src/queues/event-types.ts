@@ -15,7 +15,13 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-export const EVENT_TYPES = [...NOTIFICATION_TYPES, 'profile.matching_changed', 'program.published', 'program.match_requested', 'meetup.created'] as const;
+export const EVENT_TYPES = [
+  ...NOTIFICATION_TYPES,
+  'profile.matching_changed',
+  'program.published',
+  'program.match_requested',
+  'meetup.created',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface DomainEvent<P = Record<string, unknown>> {

@@ -20,9 +20,9 @@ export class EventsService {
 
   async emitMany(tx: Tx, events: PendingEvent[]): Promise<void> {
     if (!events.length) return;
-    await tx.query(
-      `INSERT INTO outbox (type, payload) SELECT t, p FROM unnest($1::text[], $2::jsonb[]) AS e(t, p)`,
-      [events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))],
-    );
+    await tx.query(`INSERT INTO outbox (type, payload) SELECT t, p FROM unnest($1::text[], $2::jsonb[]) AS e(t, p)`, [
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.payload)),
+    ]);
   }
 }

@@ -24,25 +24,41 @@ describe('JobRegistry', () => {
     const event = { eventId: 'e1', type: 'meetup.cancelled', payload: {}, createdAt: '' };
     await r.dispatch(QUEUES.events, job('meetup.cancelled', event));
     expect(seen).toEqual(['a:e1', 'b:e1']);
-    await expect(r.dispatch(QUEUES.events, job('meetup.updated', { ...event, type: 'meetup.updated' }))).resolves.toBeNull();
+    await expect(
+      r.dispatch(QUEUES.events, job('meetup.updated', { ...event, type: 'meetup.updated' })),
+    ).resolves.toBeNull();
   });
 
   it('fails a command job with no handler, and a malformed payload, without retries', async () => {
     const r = new JobRegistry();
     await expect(r.dispatch(QUEUES.timers, job('nope', {}))).rejects.toBeInstanceOf(UnrecoverableError);
-    r.register(QUEUES.timers, 'typed', async () => 'ran', (d): d is { id: string } => typeof (d as { id?: unknown }).id === 'string');
+    r.register(
+      QUEUES.timers,
+      'typed',
+      async () => 'ran',
+      (d): d is { id: string } => typeof (d as { id?: unknown }).id === 'string',
+    );
     await expect(r.dispatch(QUEUES.timers, job('typed', { id: 1 }))).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(r.dispatch(QUEUES.timers, job('typed', { id: 'x' }))).resolves.toBe('ran');
     r.onEvent('suggestions.ready', async () => 'ok');
-    await expect(r.dispatch(QUEUES.events, job('suggestions.ready', { nope: true }))).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(r.dispatch(QUEUES.events, job('suggestions.ready', { nope: true }))).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
   });
 
-  it("skips only the subscriber whose payload guard rejects an event; the others still run", async () => {
+  it('skips only the subscriber whose payload guard rejects an event; the others still run', async () => {
     const r = new JobRegistry();
     const ran: string[] = [];
-    r.onEvent('meetup.updated', async () => ran.push('strict'), (p): p is { meetupId: string } => typeof (p as { meetupId?: unknown }).meetupId === 'string');
+    r.onEvent(
+      'meetup.updated',
+      async () => ran.push('strict'),
+      (p): p is { meetupId: string } => typeof (p as { meetupId?: unknown }).meetupId === 'string',
+    );
     r.onEvent('meetup.updated', async () => ran.push('lenient'));
-    await r.dispatch(QUEUES.events, job('meetup.updated', { eventId: 'e', type: 'meetup.updated', payload: { other: 1 }, createdAt: '' }));
+    await r.dispatch(
+      QUEUES.events,
+      job('meetup.updated', { eventId: 'e', type: 'meetup.updated', payload: { other: 1 }, createdAt: '' }),
+    );
     expect(ran).toEqual(['lenient']);
   });
 });

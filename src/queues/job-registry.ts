@@ -40,8 +40,14 @@ export class JobRegistry {
   }
 
   /** Subscribes to a domain event; the payload guard runs when the worker takes the job. */
-  onEvent<P>(type: DomainEvent['type'], handler: (event: DomainEvent<P>, job: Job) => Promise<unknown>, validate?: PayloadGuard<P>): void {
-    const guard = validate ? (d: unknown): d is DomainEvent<P> => isDomainEvent(d) && validate(d.payload) : isDomainEvent;
+  onEvent<P>(
+    type: DomainEvent['type'],
+    handler: (event: DomainEvent<P>, job: Job) => Promise<unknown>,
+    validate?: PayloadGuard<P>,
+  ): void {
+    const guard = validate
+      ? (d: unknown): d is DomainEvent<P> => isDomainEvent(d) && validate(d.payload)
+      : isDomainEvent;
     this.register<DomainEvent<P>>(QUEUES.events, type, handler, guard as PayloadGuard<DomainEvent<P>>);
   }
 
@@ -73,5 +79,11 @@ export class JobRegistry {
 
 function isDomainEvent(d: unknown): d is DomainEvent {
   const e = d as DomainEvent;
-  return !!e && typeof e.eventId === 'string' && typeof e.type === 'string' && typeof e.payload === 'object' && e.payload !== null;
+  return (
+    !!e &&
+    typeof e.eventId === 'string' &&
+    typeof e.type === 'string' &&
+    typeof e.payload === 'object' &&
+    e.payload !== null
+  );
 }

@@ -32,7 +32,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     // A producer connection of its own that fails fast while Redis is away instead of buffering.
     this.queue = new Queue(QUEUES.events, {
       prefix: this.config.queuePrefix,
-      connection: bullConnection(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }),
+      connection: bullConnection(this.config.redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+      }),
     });
     this.queue.on('error', () => undefined);
     this.relay = new OutboxRelay(this.dataSource, this.queue, this.logger);
@@ -53,7 +57,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   private async listen(): Promise<void> {
     try {
-      const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'guildhall-relay-listen' });
+      const client = new pg.Client({
+        connectionString: this.config.databaseUrl,
+        application_name: 'guildhall-relay-listen',
+      });
       client.on('error', () => undefined);
       await client.connect();
       await client.query('LISTEN outbox');
@@ -78,7 +85,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       } catch (e) {
         failures++;
         if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn(`outbox relay cannot enqueue (attempt ${failures}), events wait in the outbox: ${(e as Error).message}`);
+          this.logger.warn(
+            `outbox relay cannot enqueue (attempt ${failures}), events wait in the outbox: ${(e as Error).message}`,
+          );
         }
       }
       if (!this.running) break;

@@ -39,7 +39,12 @@ export class OutboxRelay {
       );
       if (!rows.length) return [];
       const jobs = rows.map((r) => {
-        const data: DomainEvent = { eventId: r.id, type: r.type, payload: r.payload, createdAt: new Date(r.created_at).toISOString() };
+        const data: DomainEvent = {
+          eventId: r.id,
+          type: r.type,
+          payload: r.payload,
+          createdAt: new Date(r.created_at).toISOString(),
+        };
         return { name: r.type, data, opts: { jobId: r.id } };
       });
       await withTimeout(this.queue.addBulk(jobs), this.options.enqueueTimeoutMs, 'enqueue to Redis');

@@ -48,11 +48,19 @@ export class QueuesModule {}
 @Global()
 @Module({})
 export class WorkerQueuesModule {
-  static forRoot(config: Pick<AppConfig, 'workerConcurrency' | 'workerLockDurationMs' | 'workerStalledIntervalMs'>): DynamicModule {
+  static forRoot(
+    config: Pick<AppConfig, 'workerConcurrency' | 'workerLockDurationMs' | 'workerStalledIntervalMs'>,
+  ): DynamicModule {
     const processors = queueProcessors(config);
     return {
       module: WorkerQueuesModule,
-      providers: [JobRegistry, ...processors, { provide: PROCESSOR_TYPES, useValue: processors }, WorkerLifecycle, OutboxRelayService],
+      providers: [
+        JobRegistry,
+        ...processors,
+        { provide: PROCESSOR_TYPES, useValue: processors },
+        WorkerLifecycle,
+        OutboxRelayService,
+      ],
       exports: [JobRegistry, OutboxRelayService],
     };
   }

@@ -13,7 +13,8 @@ export class SkillsController {
    * The skill taxonomy. Public (no token needed): it is reference data, like the roadmap it mirrors.
    * Without `q`, most popular first; with `q`, exact matches, then prefixes, then substrings, then typo matches.
    */
-  @Public() @Get()
+  @Public()
+  @Get()
   async list(@Query() query: SkillsQuery): Promise<SkillList> {
     return { items: await this.skills.search(query), nextCursor: null };
   }

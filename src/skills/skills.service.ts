@@ -47,7 +47,11 @@ export class SkillsService {
   }
 
   async get(slug: string, db?: Queryable): Promise<SkillView | undefined> {
-    const [row] = await sql<SkillView>(this.db(db), `SELECT slug, name, category, parents, aliases FROM skills WHERE slug = $1`, [slug]);
+    const [row] = await sql<SkillView>(
+      this.db(db),
+      `SELECT slug, name, category, parents, aliases FROM skills WHERE slug = $1`,
+      [slug],
+    );
     return row;
   }
 
@@ -55,7 +59,9 @@ export class SkillsService {
   async unknownOf(slugs: readonly string[], db?: Queryable): Promise<string[]> {
     const distinct = [...new Set(slugs)];
     if (!distinct.length) return [];
-    const rows = await sql<{ slug: string }>(this.db(db), `SELECT slug FROM skills WHERE slug = ANY($1::text[])`, [distinct]);
+    const rows = await sql<{ slug: string }>(this.db(db), `SELECT slug FROM skills WHERE slug = ANY($1::text[])`, [
+      distinct,
+    ]);
     const known = new Set(rows.map((r) => r.slug));
     return distinct.filter((s) => !known.has(s));
   }
@@ -69,7 +75,11 @@ export class SkillsService {
     slugs.forEach((slug, i) => {
       if (unknown.has(slug)) errors.push({ field: field(i), message: `unknown skill "${slug}"` });
     });
-    throw new ValidationFailed(errors, errors.length === 1 ? errors[0].message : 'Some skills are unknown.', 'UNKNOWN_SKILL');
+    throw new ValidationFailed(
+      errors,
+      errors.length === 1 ? errors[0].message : 'Some skills are unknown.',
+      'UNKNOWN_SKILL',
+    );
   }
 
   /** Broader skills a holder of `slug` gets partial credit for, nearest first (the skill itself excluded). */
@@ -92,7 +102,11 @@ export class SkillsService {
 
   /** The slug a slug, name or alias names exactly (case-insensitive), e.g. "Postgres" → "postgresql". */
   async resolve(term: string, db?: Queryable): Promise<string | undefined> {
-    const [row] = await sql<{ slug: string }>(this.db(db), `SELECT slug FROM skill_terms WHERE term = lower(btrim($1))`, [term]);
+    const [row] = await sql<{ slug: string }>(
+      this.db(db),
+      `SELECT slug FROM skill_terms WHERE term = lower(btrim($1))`,
+      [term],
+    );
     return row?.slug;
   }
 }

@@ -6,7 +6,13 @@ import { extname, join, normalize } from 'node:path';
  * CommonJS and requires an ESM-only dependency, which Jest's module runtime cannot load on Node 20.
  * Production uses the real plugin; this serves the Swagger UI assets the same way for the tests.
  */
-const TYPES: Record<string, string> = { '.js': 'application/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 
 interface Reply {
   type(t: string): Reply;
@@ -15,7 +21,9 @@ interface Reply {
 }
 
 export default async function staticShim(
-  instance: { get(path: string, handler: (req: { params: Record<string, string> }, reply: Reply) => Promise<unknown>): void },
+  instance: {
+    get(path: string, handler: (req: { params: Record<string, string> }, reply: Reply) => Promise<unknown>): void;
+  },
   opts: { root: string; prefix: string },
 ): Promise<void> {
   instance.get(`${opts.prefix.replace(/\/$/, '')}/*`, async (req, reply) => {

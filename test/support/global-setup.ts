@@ -34,14 +34,22 @@ export default async function globalSetup(): Promise<void> {
   process.env.QUEUE_PREFIX = `gh_test_${suffix}`;
   process.env.NODE_ENV = 'test';
   process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
-  (globalThis as Record<string, unknown>).__GUILDHALL_TEST__ = { dbName, server: server.toString(), prefix: process.env.QUEUE_PREFIX };
+  (globalThis as Record<string, unknown>).__GUILDHALL_TEST__ = {
+    dbName,
+    server: server.toString(),
+    prefix: process.env.QUEUE_PREFIX,
+  };
 }
 
 async function migrate(server: URL, dbName: string): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'guildhall-migrations-'));
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'migrations/tsconfig.json', '--outDir', outDir],
+    {
+      stdio: 'inherit',
+    },
+  );
   const ds = new DataSource({
     type: 'postgres',
     url: withDatabase(server, dbName),

@@ -28,7 +28,14 @@ export interface HarnessOptions {
  * process, against the run's own database and queue prefix set up by global-setup.ts.
  */
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', OUTBOX_POLL_MS: '50', RATE_LIMIT_PER_MINUTE: '1000000', ...opts.env });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    OUTBOX_POLL_MS: '50',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...opts.env,
+  });
   const api = await createApiApp(config);
   await api.listen({ port: 0, host: '127.0.0.1' });
   const worker = opts.worker === false ? undefined : await createWorkerApp(config);
@@ -80,7 +87,11 @@ export async function registerUser(
 }
 
 /** Polls until `check` returns a truthy value (for work the worker does asynchronously). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10000, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -90,12 +101,17 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
-export function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code?: string): void {
+export function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+  code?: string,
+): void {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${res.headers['content-type']}`);

@@ -35,12 +35,19 @@ export async function makeMentor(h: Harness, setup: MentorSetup = {}, roles: str
 export async function setSkills(h: Harness, profileId: string, skills: Record<string, number>): Promise<void> {
   await h.db.query(`DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
   for (const [skill, level] of Object.entries(skills)) {
-    await h.db.query(`INSERT INTO profile_skills (profile_id, skill, level) VALUES ($1, $2, $3)`, [profileId, skill, level]);
+    await h.db.query(`INSERT INTO profile_skills (profile_id, skill, level) VALUES ($1, $2, $3)`, [
+      profileId,
+      skill,
+      level,
+    ]);
   }
 }
 
 export async function addGoal(h: Harness, profileId: string, skill: string, targetLevel: number): Promise<string> {
-  const [row] = await h.db.query(`INSERT INTO goals (profile_id, skill, target_level) VALUES ($1, $2, $3) RETURNING id`, [profileId, skill, targetLevel]);
+  const [row] = await h.db.query(
+    `INSERT INTO goals (profile_id, skill, target_level) VALUES ($1, $2, $3) RETURNING id`,
+    [profileId, skill, targetLevel],
+  );
   return row.id;
 }
 
@@ -61,5 +68,10 @@ export async function makeAdmin(h: Harness, user: TestUser): Promise<TestUser> {
   await h.db.query(`UPDATE users SET roles = roles || '{admin}' WHERE id = $1`, [user.id]);
   const res = await h.http().post('/v1/auth/login').send({ email: user.email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return { ...user, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+  return {
+    ...user,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
 }

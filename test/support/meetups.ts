@@ -10,7 +10,8 @@ export const inDays = (days: number, hour = 18): string => {
   return d.toISOString();
 };
 
-export const plusHours = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
+export const plusHours = (iso: string, hours: number): string =>
+  new Date(Date.parse(iso) + hours * 3600_000).toISOString();
 
 export function meetupBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const startsAt = (overrides.startsAt as string | undefined) ?? inDays(14);
@@ -29,7 +30,11 @@ export function meetupBody(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
-export async function createMeetup(h: Harness, organizer: TestUser, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: string }> {
+export async function createMeetup(
+  h: Harness,
+  organizer: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: string }> {
   const res = await h.http().post('/v1/meetups').set(organizer.auth).send(meetupBody(overrides));
   if (res.status !== 201) throw new Error(`create meetup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -39,8 +44,15 @@ export async function rsvp(h: Harness, user: TestUser, meetupId: string, status:
   return h.http().post(`/v1/meetups/${meetupId}/rsvp`).set(user.auth).send({ status });
 }
 
-export async function outboxRows(h: Harness, type: string, meetupId: string): Promise<{ payload: Record<string, unknown> }[]> {
-  return h.db.query(`SELECT payload FROM outbox WHERE type = $1 AND payload->>'meetupId' = $2 ORDER BY seq`, [type, meetupId]);
+export async function outboxRows(
+  h: Harness,
+  type: string,
+  meetupId: string,
+): Promise<{ payload: Record<string, unknown> }[]> {
+  return h.db.query(`SELECT payload FROM outbox WHERE type = $1 AND payload->>'meetupId' = $2 ORDER BY seq`, [
+    type,
+    meetupId,
+  ]);
 }
 
 /** Row truth for a meetup: counters and the RSVP rows they must equal. */
@@ -52,5 +64,11 @@ export async function counts(h: Harness, meetupId: string) {
        FROM meetups m WHERE m.id = $1`,
     [meetupId],
   );
-  return row as { going_count: number; waitlist_count: number; capacity: number; going_rows: number; waitlisted_rows: number };
+  return row as {
+    going_count: number;
+    waitlist_count: number;
+    capacity: number;
+    going_rows: number;
+    waitlisted_rows: number;
+  };
 }

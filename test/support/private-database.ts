@@ -39,7 +39,13 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
 
   const url = at(name);
   try {
-    const ds = new DataSource({ type: 'postgres', url, migrations: await migrationClasses(), migrationsTableName: 'schema_migrations', logging: ['error'] });
+    const ds = new DataSource({
+      type: 'postgres',
+      url,
+      migrations: await migrationClasses(),
+      migrationsTableName: 'schema_migrations',
+      logging: ['error'],
+    });
     await ds.initialize();
     try {
       await ds.runMigrations({ transaction: 'each' });
@@ -66,7 +72,9 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
 /** Every migration class in migrations/, loaded through Jest's TypeScript transform. */
 async function migrationClasses(): Promise<MigrationClass[]> {
   const dir = join(import.meta.dirname, '..', '..', 'migrations');
-  const files = readdirSync(dir).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.+\.ts$/.test(f))
+    .sort();
   const classes: MigrationClass[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as Record<string, unknown>;

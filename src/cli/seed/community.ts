@@ -58,7 +58,13 @@ export class CommunityGenerator {
     const city = this.cities.pick(r);
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
-    const languages = [...new Set([city.languages[0], ...(r.chance(0.8) ? ['en'] : []), ...(r.chance(0.3) ? [r.pick(city.languages)] : [])])];
+    const languages = [
+      ...new Set([
+        city.languages[0],
+        ...(r.chance(0.8) ? ['en'] : []),
+        ...(r.chance(0.3) ? [r.pick(city.languages)] : []),
+      ]),
+    ];
     const jitter = () => (r.next() - 0.5) * 0.2;
     const roles = kind === 'mentor' && r.chance(0.15) ? ['mentor', 'organizer'] : [kind];
     const skillCount = kind === 'mentor' ? r.int(3, 8) : kind === 'learner' ? r.int(2, 6) : r.int(2, 5);
@@ -72,7 +78,9 @@ export class CommunityGenerator {
         ? this.skillPicker.distinct(r, r.int(1, 3)).map((s) => {
             const current = skills.find((k) => k.skill === s.slug)?.level ?? 0;
             const target = Math.min(5, Math.max(current + 1, r.int(2, 4)));
-            const date = r.chance(0.6) ? new Date(Date.UTC(2027, r.int(0, 11), r.int(1, 28))).toISOString().slice(0, 10) : null;
+            const date = r.chance(0.6)
+              ? new Date(Date.UTC(2027, r.int(0, 11), r.int(1, 28))).toISOString().slice(0, 10)
+              : null;
             return { skill: s.slug, targetLevel: target, targetDate: date };
           })
         : [];
@@ -85,7 +93,12 @@ export class CommunityGenerator {
       bio: `${first} lives in ${city.city} and works with ${picked.map((s) => s.name).join(', ')}.`,
       timezone: city.tz,
       languages,
-      location: JSON.stringify({ city: city.city, country: city.country, lat: +(city.lat + jitter()).toFixed(5), lng: +(city.lng + jitter()).toFixed(5) }),
+      location: JSON.stringify({
+        city: city.city,
+        country: city.country,
+        lat: +(city.lat + jitter()).toFixed(5),
+        lng: +(city.lng + jitter()).toFixed(5),
+      }),
       availability: JSON.stringify(this.availability()),
       accepting: kind === 'mentor' ? r.chance(0.75) : false,
       capacity: kind === 'mentor' ? r.int(1, 5) : 0,
@@ -151,4 +164,3 @@ export class CommunityGenerator {
     };
   }
 }
-

@@ -23,7 +23,9 @@ export class Prng {
   }
   /** A uuid-shaped id drawn from the stream, so ids are reproducible too. */
   uuid(): string {
-    const h = Array.from({ length: 4 }, () => (Math.floor(this.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0')).join('');
+    const h = Array.from({ length: 4 }, () =>
+      (Math.floor(this.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0'),
+    ).join('');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[h.charCodeAt(16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
@@ -32,7 +34,10 @@ export class Prng {
 export class WeightedPicker<T> {
   private readonly cumulative: number[] = [];
   private total = 0;
-  constructor(private readonly items: readonly T[], weight: (t: T) => number) {
+  constructor(
+    private readonly items: readonly T[],
+    weight: (t: T) => number,
+  ) {
     for (const it of items) this.cumulative.push((this.total += weight(it)));
   }
   pick(rng: Prng): T {

@@ -5,7 +5,10 @@ export class Progress {
   private readonly started = Date.now();
   private readonly tty = Boolean(process.stdout.isTTY);
 
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+  ) {}
 
   tick(n: number): void {
     this.done += n;

@@ -29,7 +29,9 @@ export async function seedCommunity(pool: pg.Pool, o: SeedOptions): Promise<{ or
     say('removing earlier seeded accounts (and everything they own)');
     await pool.query(`DELETE FROM users WHERE email LIKE '%@${SEED_EMAIL_DOMAIN}'`);
   }
-  const skills: SkillRow[] = (await pool.query(`SELECT slug, name, category, popularity, parents FROM skills ORDER BY slug`)).rows;
+  const skills: SkillRow[] = (
+    await pool.query(`SELECT slug, name, category, popularity, parents FROM skills ORDER BY slug`)
+  ).rows;
   if (!skills.length) throw new Error('the skills table is empty: run `npm run migration:run` first');
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const gen = new CommunityGenerator(new Prng(o.seed), skills, `s${o.seed}`);
@@ -43,7 +45,14 @@ export async function seedCommunity(pool: pg.Pool, o: SeedOptions): Promise<{ or
   return { organizerIds };
 }
 
-async function insertPeople(pool: pg.Pool, label: string, kind: 'learner' | 'mentor' | 'organizer', n: number, gen: CommunityGenerator, passwordHash: string): Promise<string[]> {
+async function insertPeople(
+  pool: pg.Pool,
+  label: string,
+  kind: 'learner' | 'mentor' | 'organizer',
+  n: number,
+  gen: CommunityGenerator,
+  passwordHash: string,
+): Promise<string[]> {
   const progress = new Progress(label, n);
   const ids: string[] = [];
   const writer = new Pipeline();
@@ -106,7 +115,12 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
     if (goals.length) {
       await client.query(
         `INSERT INTO goals (profile_id, skill, target_level, target_date) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[])`,
-        [goals.map((g) => g.id), goals.map((g) => g.skill), goals.map((g) => g.targetLevel), goals.map((g) => g.targetDate)],
+        [
+          goals.map((g) => g.id),
+          goals.map((g) => g.skill),
+          goals.map((g) => g.targetLevel),
+          goals.map((g) => g.targetDate),
+        ],
       );
     }
   });
@@ -158,11 +172,10 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
       ],
     );
     const ms = batch.flatMap((m) => m.skills.map((s, position) => ({ id: m.id, s, position })));
-    await client.query(`INSERT INTO meetup_skills (meetup_id, skill, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`, [
-      ms.map((x) => x.id),
-      ms.map((x) => x.s),
-      ms.map((x) => x.position),
-    ]);
+    await client.query(
+      `INSERT INTO meetup_skills (meetup_id, skill, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
+      [ms.map((x) => x.id), ms.map((x) => x.s), ms.map((x) => x.position)],
+    );
   });
 }
 

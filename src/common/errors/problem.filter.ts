@@ -53,13 +53,22 @@ export class ProblemFilter implements ExceptionFilter {
       const retry = status === 429 ? this.retryAfterOf(exception) : undefined;
       // Nest's Fastify adapter reports an unparsable JSON body as a plain 400.
       const code = status === 400 && /json/i.test(detail) ? 'MALFORMED_JSON' : (HTTP_CODES[status] ?? `HTTP_${status}`);
-      return { body: problem(status, code, code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : detail), retryAfter: retry };
+      return {
+        body: problem(status, code, code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : detail),
+        retryAfter: retry,
+      };
     }
     const fastifyErr = exception as { code?: string; statusCode?: number; message?: string };
-    if (fastifyErr && typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
+    if (
+      fastifyErr &&
+      typeof fastifyErr.statusCode === 'number' &&
+      fastifyErr.statusCode >= 400 &&
+      fastifyErr.statusCode < 500
+    ) {
       const status = fastifyErr.statusCode;
       const code = (fastifyErr.code && FASTIFY_CODES[fastifyErr.code]) ?? HTTP_CODES[status] ?? `HTTP_${status}`;
-      const detail = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : (fastifyErr.message ?? 'Bad request.');
+      const detail =
+        code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : (fastifyErr.message ?? 'Bad request.');
       return { body: problem(status, code, detail) };
     }
     this.logger.error(

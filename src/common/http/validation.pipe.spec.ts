@@ -7,7 +7,12 @@ describe('flattenValidationErrors', () => {
     const tree = [
       {
         property: 'skills',
-        children: [{ property: '0', children: [{ property: 'level', constraints: { max: 'level must not be greater than 5' }, children: [] }] }],
+        children: [
+          {
+            property: '0',
+            children: [{ property: 'level', constraints: { max: 'level must not be greater than 5' }, children: [] }],
+          },
+        ],
       },
       { property: 'extra', constraints: { whitelistValidation: 'property extra should not exist' }, children: [] },
     ] as unknown as ValidationError[];

@@ -5,7 +5,11 @@ import { FieldError, ValidationFailed } from '../errors/domain-error.js';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property)
+      ? `${parent}[${e.property}]`
+      : parent
+        ? `${parent}.${e.property}`
+        : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
       out.push({ field, message: rule === 'whitelistValidation' ? `${field} is not an accepted field` : message });
     }

@@ -4,11 +4,17 @@ import { ValidationFailed } from '../errors/domain-error.js';
 
 export class PageQuery {
   /** 1..100, default 20 */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   /** Opaque cursor from a previous page's nextCursor. */
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 

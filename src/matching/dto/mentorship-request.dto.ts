@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor.js';
 import { MentorshipView } from './mentorship.dto.js';
 
@@ -15,11 +25,17 @@ export class CreateMentorshipRequestDto {
   mentorId: string;
 
   /** 1–2000 characters */
-  @Transform(trim) @IsString() @Length(1, 2000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
   message: string;
 
   /** Ids of the caller's own goals this request is about. */
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   goalIds?: string[];
 }
 
@@ -28,16 +44,21 @@ export class DeclineMentorshipRequestDto {
   reason: DeclineReason;
 
   /** Up to 1000 characters, shown to the learner. */
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
 export class ListMentorshipRequestsQuery extends PageQuery {
   /** Only requests where the caller is this party; both sides when absent. */
-  @IsOptional() @IsIn(['learner', 'mentor'])
+  @IsOptional()
+  @IsIn(['learner', 'mentor'])
   as?: 'learner' | 'mentor';
 
-  @IsOptional() @IsIn(REQUEST_STATUSES)
+  @IsOptional()
+  @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
 }
 

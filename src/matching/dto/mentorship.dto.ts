@@ -1,5 +1,18 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -8,40 +21,60 @@ const DATE_MESSAGE = 'dueDate must be a date (YYYY-MM-DD)';
 
 export class CreateTaskDto {
   /** 1–200 characters */
-  @Transform(trim) @IsString() @Length(1, 200)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
   title: string;
 
   /** YYYY-MM-DD */
-  @IsOptional() @IsString() @Matches(DATE, { message: DATE_MESSAGE }) @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   dueDate?: string;
 }
 
 export class UpdateTaskDto {
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
   title?: string;
 
   /** YYYY-MM-DD, or null to clear it. */
-  @ValidateIf((_, v) => v !== null) @IsOptional() @IsString() @Matches(DATE, { message: DATE_MESSAGE }) @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   dueDate?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   done?: boolean;
 }
 
 export class FeedbackDto {
   /** 1..5 */
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   rating: number;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   comment?: string;
 }
 
 export class ListMentorshipsQuery extends PageQuery {
-  @IsOptional() @IsIn(['learner', 'mentor'])
+  @IsOptional()
+  @IsIn(['learner', 'mentor'])
   as?: 'learner' | 'mentor';
 
-  @IsOptional() @IsIn(['active', 'completed'])
+  @IsOptional()
+  @IsIn(['active', 'completed'])
   status?: 'active' | 'completed';
 }
 

@@ -25,7 +25,11 @@ describe('weeklyUtcIntervals', () => {
 
   it('counts each window once per week wherever `now` falls, clipping at both ends', () => {
     // now = Wed 2027-03-03 15:30Z: this Wednesday's 15:00-17:00 keeps 15:30-17:00, next Wednesday's keeps 15:00-15:30.
-    const intervals = weeklyUtcIntervals([{ day: 'wed', start: '15:00', end: '17:00' }], 'UTC', at('2027-03-03T15:30:00Z'));
+    const intervals = weeklyUtcIntervals(
+      [{ day: 'wed', start: '15:00', end: '17:00' }],
+      'UTC',
+      at('2027-03-03T15:30:00Z'),
+    );
     expect(intervals).toEqual([
       [0, 90],
       [10050, 10080],
@@ -36,32 +40,48 @@ describe('weeklyUtcIntervals', () => {
   it('splits a window that crosses midnight once in UTC', () => {
     // Tokyo is UTC+9: Monday 06:00-10:00 is Sunday 21:00Z to Monday 01:00Z. From Mon 2027-03-01 00:00Z the
     // week holds the end of Monday 1st's window (00:00-01:00Z) and the start of Monday 8th's (Sun 7th 21:00-24:00Z).
-    const tokyo = weeklyUtcIntervals([{ day: 'mon', start: '06:00', end: '10:00' }], 'Asia/Tokyo', at('2027-03-01T00:00:00Z'));
+    const tokyo = weeklyUtcIntervals(
+      [{ day: 'mon', start: '06:00', end: '10:00' }],
+      'Asia/Tokyo',
+      at('2027-03-01T00:00:00Z'),
+    );
     expect(tokyo).toEqual([
       [0, 60],
       [9900, 10080],
     ]);
-    const londonSundayNight = weeklyUtcIntervals([{ day: 'sun', start: '22:00', end: '24:00' }], 'UTC', at('2027-03-01T00:00:00Z'));
+    const londonSundayNight = weeklyUtcIntervals(
+      [{ day: 'sun', start: '22:00', end: '24:00' }],
+      'UTC',
+      at('2027-03-01T00:00:00Z'),
+    );
     expect(overlapHours(tokyo, londonSundayNight)).toBe(2);
   });
 
   it('gives a window on the US spring-forward day its real length', () => {
     // Sun 2027-03-14 01:00 EST = 06:00Z; 04:00 EDT = 08:00Z: two real hours (02:00-03:00 does not exist).
-    const intervals = weeklyUtcIntervals([{ day: 'sun', start: '01:00', end: '04:00' }], 'America/New_York', at('2027-03-08T00:00:00Z'));
+    const intervals = weeklyUtcIntervals(
+      [{ day: 'sun', start: '01:00', end: '04:00' }],
+      'America/New_York',
+      at('2027-03-08T00:00:00Z'),
+    );
     expect(intervals).toEqual([[6 * 1440 + 360, 6 * 1440 + 480]]);
   });
 
   it('gives a window on the US fall-back day its real length', () => {
     // Sun 2027-11-07 01:00 EDT = 05:00Z; 04:00 EST = 09:00Z: four real hours (01:00-02:00 happens twice).
-    const intervals = weeklyUtcIntervals([{ day: 'sun', start: '01:00', end: '04:00' }], 'America/New_York', at('2027-11-01T00:00:00Z'));
+    const intervals = weeklyUtcIntervals(
+      [{ day: 'sun', start: '01:00', end: '04:00' }],
+      'America/New_York',
+      at('2027-11-01T00:00:00Z'),
+    );
     expect(intervals).toEqual([[6 * 1440 + 300, 6 * 1440 + 540]]);
   });
 
   it('handles 30- and 45-minute offsets', () => {
     // Kathmandu is UTC+5:45: Monday 09:00-10:00 is 03:15-04:15Z.
-    expect(weeklyUtcIntervals([{ day: 'mon', start: '09:00', end: '10:00' }], 'Asia/Kathmandu', at('2027-03-01T00:00:00Z'))).toEqual([
-      [195, 255],
-    ]);
+    expect(
+      weeklyUtcIntervals([{ day: 'mon', start: '09:00', end: '10:00' }], 'Asia/Kathmandu', at('2027-03-01T00:00:00Z')),
+    ).toEqual([[195, 255]]);
   });
 
   it('returns nothing for no windows', () => {
@@ -76,7 +96,9 @@ describe('weeklyUtcIntervals', () => {
     expect(() => weeklyUtcIntervals([{ day: 'mon', start: '09:00', end: '10:60' }], 'UTC', now)).toThrow(RangeError);
     expect(() => weeklyUtcIntervals([{ day: 'mon', start: '24:00', end: '24:00' }], 'UTC', now)).toThrow(RangeError);
     expect(() => weeklyUtcIntervals([{ day: 'mon', start: '10:00', end: '25:00' }], 'UTC', now)).toThrow(RangeError);
-    expect(() => weeklyUtcIntervals([{ day: 'xyz' as Day, start: '10:00', end: '11:00' }], 'UTC', now)).toThrow(RangeError);
+    expect(() => weeklyUtcIntervals([{ day: 'xyz' as Day, start: '10:00', end: '11:00' }], 'UTC', now)).toThrow(
+      RangeError,
+    );
     expect(() => weeklyUtcIntervals([], 'Nowhere/Atlantis', now)).toThrow(RangeError);
   });
 
@@ -124,7 +146,10 @@ describe('New York learner and London mentor around the March 2027 switches', ()
   const learner = weekdays('09:00', '12:00');
   const mentor = weekdays('16:00', '18:00');
   const hoursFrom = (now: string): number =>
-    overlapHours(weeklyUtcIntervals(learner, 'America/New_York', at(now)), weeklyUtcIntervals(mentor, 'Europe/London', at(now)));
+    overlapHours(
+      weeklyUtcIntervals(learner, 'America/New_York', at(now)),
+      weeklyUtcIntervals(mentor, 'Europe/London', at(now)),
+    );
 
   it('both on standard time: 14:00-17:00Z vs 16:00-18:00Z, 1 h x 5 days', () => {
     expect(hoursFrom('2027-03-01T00:00:00Z')).toBe(5);

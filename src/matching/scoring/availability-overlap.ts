@@ -30,7 +30,9 @@ function parseWindow(window: AvailabilityWindow): ParsedWindow {
   const startMinute = minuteOfDay(window.start, false);
   const endMinute = minuteOfDay(window.end, true);
   if (endMinute <= startMinute) {
-    throw new RangeError(`availability window ${window.day} ${window.start}-${window.end} does not end after it starts`);
+    throw new RangeError(
+      `availability window ${window.day} ${window.start}-${window.end} does not end after it starts`,
+    );
   }
   return { day, startMinute, endMinute };
 }

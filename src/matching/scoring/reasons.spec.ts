@@ -10,11 +10,26 @@ import {
 } from './reasons.js';
 import type { GoalCoverage } from './types.js';
 
-const names: Record<string, string> = { sql: 'SQL', postgresql: 'PostgreSQL', docker: 'Docker', nodejs: 'Node.js', express: 'Express' };
+const names: Record<string, string> = {
+  sql: 'SQL',
+  postgresql: 'PostgreSQL',
+  docker: 'Docker',
+  nodejs: 'Node.js',
+  express: 'Express',
+};
 const nameOf = (slug: string): string => names[slug] ?? slug;
 
 function goal(partial: Partial<GoalCoverage> & Pick<GoalCoverage, 'skill'>): GoalCoverage {
-  return { targetLevel: 4, currentLevel: 2, credit: 0, via: null, relation: null, distance: null, mentorLevel: null, ...partial };
+  return {
+    targetLevel: 4,
+    currentLevel: 2,
+    credit: 0,
+    via: null,
+    relation: null,
+    distance: null,
+    mentorLevel: null,
+    ...partial,
+  };
 }
 
 describe('goalReasons', () => {
@@ -24,8 +39,25 @@ describe('goalReasons', () => {
         [
           goal({ skill: 'postgresql', credit: 1, via: 'postgresql', relation: 'exact', distance: 0, mentorLevel: 5 }),
           goal({ skill: 'sql', credit: 0.5, via: 'postgresql', relation: 'descendant', distance: 1, mentorLevel: 5 }),
-          goal({ skill: 'express', targetLevel: 3, currentLevel: 0, credit: 0.5, via: 'nodejs', relation: 'ancestor', distance: 1, mentorLevel: 4 }),
-          goal({ skill: 'docker', targetLevel: 5, credit: 0.25, via: 'docker', relation: 'exact', distance: 0, mentorLevel: 4 }),
+          goal({
+            skill: 'express',
+            targetLevel: 3,
+            currentLevel: 0,
+            credit: 0.5,
+            via: 'nodejs',
+            relation: 'ancestor',
+            distance: 1,
+            mentorLevel: 4,
+          }),
+          goal({
+            skill: 'docker',
+            targetLevel: 5,
+            credit: 0.25,
+            via: 'docker',
+            relation: 'exact',
+            distance: 0,
+            mentorLevel: 4,
+          }),
         ],
         nameOf,
       ),
@@ -39,7 +71,9 @@ describe('goalReasons', () => {
 
   it('lists goals the mentor cannot help with', () => {
     expect(goalReasons([goal({ skill: 'docker' })], nameOf)).toEqual(['No match for your goal: Docker']);
-    expect(goalReasons([goal({ skill: 'docker' }), goal({ skill: 'sql' })], nameOf)).toEqual(['No match for your goals: Docker, SQL']);
+    expect(goalReasons([goal({ skill: 'docker' }), goal({ skill: 'sql' })], nameOf)).toEqual([
+      'No match for your goals: Docker, SQL',
+    ]);
   });
 
   it('asks for goals when there are none', () => {
@@ -69,7 +103,11 @@ describe('other reasons', () => {
   });
 
   it('describes how quickly and how reliably a mentor answers', () => {
-    const stats = (answered: number, expired: number, medianAnswerSeconds: number | null) => ({ answered, expired, medianAnswerSeconds });
+    const stats = (answered: number, expired: number, medianAnswerSeconds: number | null) => ({
+      answered,
+      expired,
+      medianAnswerSeconds,
+    });
     expect(responsivenessReasons(undefined)).toEqual(['New mentor: no request history yet']);
     expect(responsivenessReasons(stats(5, 0, 1800))).toEqual(['Usually answers requests within an hour']);
     expect(responsivenessReasons(stats(5, 0, 5 * 3600))).toEqual(['Usually answers requests within a few hours']);

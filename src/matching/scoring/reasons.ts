@@ -84,14 +84,16 @@ export function responsivenessReasons(stats: ResponsivenessStats | undefined): s
   const expired = Math.max(0, stats?.expired ?? 0);
   const total = answered + expired;
   if (total === 0) return ['New mentor: no request history yet'];
-  if (answered === 0) return [`Let ${total === 1 ? 'the only request' : `all ${total} requests`} so far expire unanswered`];
+  if (answered === 0)
+    return [`Let ${total === 1 ? 'the only request' : `all ${total} requests`} so far expire unanswered`];
   const reasons: string[] = [];
   const median = stats?.medianAnswerSeconds ?? null;
   if (median !== null) {
     if (median <= HOUR_SECONDS) reasons.push('Usually answers requests within an hour');
     else if (median <= 6 * HOUR_SECONDS) reasons.push('Usually answers requests within a few hours');
     else if (median <= 24 * HOUR_SECONDS) reasons.push('Usually answers requests within a day');
-    else reasons.push(`Usually takes about ${plural(Math.round(median / (24 * HOUR_SECONDS)), 'day')} to answer requests`);
+    else
+      reasons.push(`Usually takes about ${plural(Math.round(median / (24 * HOUR_SECONDS)), 'day')} to answer requests`);
   }
   const expiredShare = expired / total;
   if (expiredShare >= 0.25) reasons.push(`Let ${Math.round(expiredShare * 100)}% of requests expire unanswered`);

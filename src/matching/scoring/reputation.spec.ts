@@ -13,7 +13,9 @@ describe('speedScore', () => {
 describe('estimateResponsiveness', () => {
   it('gives a mentor without history the prior: (0.8 + 0.5) / 2', () => {
     expect(estimateResponsiveness(undefined, DEFAULT_PRIORS).score).toBeCloseTo(0.65, 12);
-    expect(estimateResponsiveness({ answered: 0, expired: 0, medianAnswerSeconds: null }, DEFAULT_PRIORS).score).toBeCloseTo(0.65, 12);
+    expect(
+      estimateResponsiveness({ answered: 0, expired: 0, medianAnswerSeconds: null }, DEFAULT_PRIORS).score,
+    ).toBeCloseTo(0.65, 12);
   });
 
   it('leaves a record that matches the prior where it is', () => {
@@ -34,12 +36,18 @@ describe('estimateResponsiveness', () => {
 
   it('lowers mentors who let requests expire or answer slowly', () => {
     const neutral = estimateResponsiveness(undefined, DEFAULT_PRIORS).score;
-    expect(estimateResponsiveness({ answered: 0, expired: 6, medianAnswerSeconds: null }, DEFAULT_PRIORS).score).toBeLessThan(neutral);
-    expect(estimateResponsiveness({ answered: 10, expired: 2, medianAnswerSeconds: 5 * 86_400 }, DEFAULT_PRIORS).score).toBeLessThan(neutral);
+    expect(
+      estimateResponsiveness({ answered: 0, expired: 6, medianAnswerSeconds: null }, DEFAULT_PRIORS).score,
+    ).toBeLessThan(neutral);
+    expect(
+      estimateResponsiveness({ answered: 10, expired: 2, medianAnswerSeconds: 5 * 86_400 }, DEFAULT_PRIORS).score,
+    ).toBeLessThan(neutral);
   });
 
   it('ignores negative counts', () => {
-    expect(estimateResponsiveness({ answered: -3, expired: -1, medianAnswerSeconds: null }, DEFAULT_PRIORS).score).toBeCloseTo(0.65, 12);
+    expect(
+      estimateResponsiveness({ answered: -3, expired: -1, medianAnswerSeconds: null }, DEFAULT_PRIORS).score,
+    ).toBeCloseTo(0.65, 12);
   });
 });
 

@@ -92,7 +92,9 @@ describe('scoreMatch: the documented example', () => {
     const result = scoreMatch(ana, { ...ben, id: 'eve', skills: { sql: 5, docker: 4 } }, graph, { now });
     expect(result.factors.skillCoverage).toBe(0.75);
     expect(result.score).toBe(0.7431);
-    expect(result.reasons[0]).toBe('Teaches SQL at expert level, the broader skill behind PostgreSQL (your goal: advanced)');
+    expect(result.reasons[0]).toBe(
+      'Teaches SQL at expert level, the broader skill behind PostgreSQL (your goal: advanced)',
+    );
   });
 
   it('gives a mentor who teaches none of the goals 0.1248 with the same schedule and record', () => {
@@ -190,7 +192,9 @@ describe('scoreMentor', () => {
   });
 
   it('explains missing availability on either side', () => {
-    expect(scoreMentor(prepared, { ...ben, availability: [] }).reasons).toContain('The mentor has not shared their availability');
+    expect(scoreMentor(prepared, { ...ben, availability: [] }).reasons).toContain(
+      'The mentor has not shared their availability',
+    );
     const noWindows = prepareLearner({ ...ana, availability: [] }, graph, { now });
     expect(scoreMentor(noWindows, ben).reasons).toContain('Add your weekly availability to match on shared hours');
   });
@@ -217,7 +221,14 @@ describe('weights', () => {
   it('rejects negative, non-finite or all-zero weights', () => {
     expect(() => prepareLearner(ana, graph, { now, weights: { rating: -1 } })).toThrow(RangeError);
     expect(() => prepareLearner(ana, graph, { now, weights: { rating: Number.NaN } })).toThrow(RangeError);
-    const zero = { skillCoverage: 0, timezoneOverlap: 0, sharedLanguages: 0, openSlots: 0, responsiveness: 0, rating: 0 };
+    const zero = {
+      skillCoverage: 0,
+      timezoneOverlap: 0,
+      sharedLanguages: 0,
+      openSlots: 0,
+      responsiveness: 0,
+      rating: 0,
+    };
     expect(() => prepareLearner(ana, graph, { now, weights: zero })).toThrow(RangeError);
     expect(() => prepareLearner(ana, graph, { now, priors: { ratingWeight: 0 } })).toThrow(RangeError);
   });

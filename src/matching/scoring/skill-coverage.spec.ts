@@ -20,7 +20,10 @@ function learner(goals: LearnerInput['goals'], levels: LearnerInput['levels'] = 
   return { id: 'l', goals, levels, availability: [], timezone: 'UTC', languages: ['en'] };
 }
 
-function coverageOf(goal: { skill: string; targetLevel: number; current?: number }, mentorSkills: Record<string, number>) {
+function coverageOf(
+  goal: { skill: string; targetLevel: number; current?: number },
+  mentorSkills: Record<string, number>,
+) {
   const [prepared] = prepareGoals(learner([goal], { [goal.skill]: goal.current ?? 0 }), graph);
   return coverGoal(prepared, mentorSkills);
 }
@@ -136,7 +139,12 @@ describe('relatedSkills', () => {
   it('walks ancestors and descendants, nearest first, through several parents', () => {
     const related = relatedSkills(graph, 'nodejs', 2);
     expect(related[0]).toEqual({ slug: 'nodejs', relation: 'exact', distance: 0 });
-    expect(related.filter((r) => r.distance === 1).map((r) => r.slug).sort()).toEqual(['express', 'javascript', 'nestjs']);
+    expect(
+      related
+        .filter((r) => r.distance === 1)
+        .map((r) => r.slug)
+        .sort(),
+    ).toEqual(['express', 'javascript', 'nestjs']);
     expect(related.some((r) => r.slug === 'typescript')).toBe(false);
   });
 

@@ -28,7 +28,10 @@ export function sanitizeUri(value: string): string {
 export function formatUtc(date: Date): string {
   const time = date.getTime();
   if (!Number.isFinite(time)) throw new RangeError('iCalendar DATE-TIME needs a valid Date');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 export function formatFloat(value: number): string {

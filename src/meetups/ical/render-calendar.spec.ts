@@ -18,7 +18,14 @@ function inPerson(overrides: Partial<IcsEvent> = {}): IcsEvent {
     status: 'scheduled',
     online: false,
     onlineUrl: null,
-    venue: { name: 'Café Zürich', address: 'Hauptstraße 1, 2. OG', city: 'Berlin', country: 'DE', lat: 52.520008, lng: 13.404954 },
+    venue: {
+      name: 'Café Zürich',
+      address: 'Hauptstraße 1, 2. OG',
+      city: 'Berlin',
+      country: 'DE',
+      lat: 52.520008,
+      lng: 13.404954,
+    },
     organizerName: 'Ada "the organizer" Lovelace',
     updatedAt: new Date('2027-02-20T12:00:00Z'),
     sequence: 3,
@@ -87,7 +94,9 @@ describe('renderCalendar', () => {
     expect(parsed.sequence).toBe(3);
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(vevent.getFirstPropertyValue('geo')).toEqual([52.520008, 13.404954]);
-    expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe('2027-03-01T09:30:15.000Z');
+    expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(
+      '2027-03-01T09:30:15.000Z',
+    );
     expect((vevent.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString()).toBe(
       '2027-02-20T12:00:00.000Z',
     );
@@ -171,15 +180,20 @@ describe('renderCalendar', () => {
 
   it('round-trips arbitrary Unicode titles and descriptions within 75-octet lines', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 120 }), (description, title) => {
-        const ics = renderCalendar([inPerson({ description, title })], opts);
-        for (const line of physicalLines(ics)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-        // Control characters other than TAB are not allowed in TEXT and are dropped; line breaks survive as \n.
-        const expected = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-        const parsed = new ICAL.Event(vevents(ics)[0]);
-        expect(parsed.description).toBe(expected(description));
-        expect(parsed.summary).toBe(expected(title));
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 120 }),
+        (description, title) => {
+          const ics = renderCalendar([inPerson({ description, title })], opts);
+          for (const line of physicalLines(ics)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+          // Control characters other than TAB are not allowed in TEXT and are dropped; line breaks survive as \n.
+          const expected = (s: string) =>
+            s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+          const parsed = new ICAL.Event(vevents(ics)[0]);
+          expect(parsed.description).toBe(expected(description));
+          expect(parsed.summary).toBe(expected(title));
+        },
+      ),
       { numRuns: 300 },
     );
   });

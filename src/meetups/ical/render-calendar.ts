@@ -40,7 +40,10 @@ export const DEFAULT_PROD_ID = '-//Guildhall//Meetups//EN';
 function locationOf(event: IcsEvent): string | null {
   if (event.venue) {
     const { name, address, city, country } = event.venue;
-    return [name, address, city, country].map((part) => part.trim()).filter((part) => part !== '').join(', ');
+    return [name, address, city, country]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(', ');
   }
   if (event.online && event.onlineUrl) return sanitizeUri(event.onlineUrl);
   return null;

@@ -25,11 +25,15 @@ export class ReportDto {
   profileId: string;
 
   /** A short reason, e.g. spam, harassment, inappropriate, impersonation, other (1–100 characters). */
-  @Transform(trim) @IsString() @Length(1, 100)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
   reason: string;
 
   /** What happened, up to 4000 characters. */
-  @Transform(trim) @IsString() @MaxLength(4000)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
   details: string;
 }
 
@@ -51,6 +55,7 @@ export class ReportPage {
 }
 
 export class ListReportsQuery extends PageQuery {
-  @IsOptional() @IsIn(REPORT_STATUSES)
+  @IsOptional()
+  @IsIn(REPORT_STATUSES)
   status?: (typeof REPORT_STATUSES)[number];
 }

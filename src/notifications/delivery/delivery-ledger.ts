@@ -35,7 +35,12 @@ export class DeliveryLedger {
     return row?.attempts ?? null;
   }
 
-  async finish(notificationId: string, channel: DeliveryChannel, status: FinalStatus, error: string | null = null): Promise<void> {
+  async finish(
+    notificationId: string,
+    channel: DeliveryChannel,
+    status: FinalStatus,
+    error: string | null = null,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE notification_deliveries
           SET status = $3, last_error = coalesce($4, last_error), updated_at = now(),
@@ -51,18 +56,23 @@ export class DeliveryLedger {
    * Records a failed attempt. The last attempt, or an error a retry cannot fix, ends the delivery as failed;
    * otherwise the error is rethrown so BullMQ retries with backoff.
    */
-  async fail(job: Job, notificationId: string, channel: DeliveryChannel, error: unknown, permanent: boolean): Promise<never> {
+  async fail(
+    job: Job,
+    notificationId: string,
+    channel: DeliveryChannel,
+    error: unknown,
+    permanent: boolean,
+  ): Promise<never> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
       await this.finish(notificationId, channel, 'failed', message);
       this.logger.warn(`${channel} delivery of notification ${notificationId} failed for good: ${message}`);
     } else {
-      await this.db.query(`UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1 AND channel = $2`, [
-        notificationId,
-        channel,
-        message,
-      ]);
+      await this.db.query(
+        `UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1 AND channel = $2`,
+        [notificationId, channel, message],
+      );
     }
     if (permanent) throw new UnrecoverableError(message);
     throw error instanceof Error ? error : new Error(message);

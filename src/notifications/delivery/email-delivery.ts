@@ -47,7 +47,10 @@ export class EmailDelivery {
       await this.ledger.finish(notificationId, 'email', 'skipped');
       return 'skipped';
     }
-    const mail = renderNotificationEmail(n.type, n.data, { publicBaseUrl: this.config.publicBaseUrl, recipientName: n.display_name });
+    const mail = renderNotificationEmail(n.type, n.data, {
+      publicBaseUrl: this.config.publicBaseUrl,
+      recipientName: n.display_name,
+    });
     try {
       await this.mailer.send(n.address, mail, notificationId);
     } catch (e) {

@@ -46,7 +46,12 @@ export class WebhookDelivery {
       await this.ledger.finish(notificationId, 'webhook', 'skipped');
       return 'skipped';
     }
-    const body = JSON.stringify({ id: n.id, type: n.type, createdAt: new Date(n.created_at).toISOString(), data: n.data });
+    const body = JSON.stringify({
+      id: n.id,
+      type: n.type,
+      createdAt: new Date(n.created_at).toISOString(),
+      data: n.data,
+    });
     try {
       await sendWebhook(
         { url: n.webhook_url, secret: n.webhook_secret, msgId: n.id, body },

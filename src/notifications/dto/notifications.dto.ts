@@ -12,7 +12,9 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'true: only notifications not read yet' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   unread?: boolean;
 }
 
@@ -21,7 +23,11 @@ export class NotificationView {
   id: string;
   @ApiProperty({ enum: NOTIFICATION_TYPES })
   type: NotificationType;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The ids the notification is about (requestId, mentorshipId, meetupId, …)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The ids the notification is about (requestId, mentorshipId, meetupId, …)',
+  })
   data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -42,8 +48,11 @@ export class UnreadCount {
 }
 
 export class UpdateNotificationPreferencesDto {
-  @ApiPropertyOptional({ description: 'E-mail notifications on or off (default on). A field left out keeps its current value.' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'E-mail notifications on or off (default on). A field left out keeps its current value.',
+  })
+  @IsOptional()
+  @IsBoolean()
   email?: boolean;
 
   @ApiPropertyOptional({
@@ -55,15 +64,25 @@ export class UpdateNotificationPreferencesDto {
       '(private, loopback, link-local: 400) unless WEBHOOK_ALLOW_PRIVATE=true. Saving a new or changed URL generates a ' +
       'new signing secret, returned once as webhookSecret.',
   })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2048)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2048)
   webhookUrl?: string | null;
 
   @ApiPropertyOptional({
     enum: NOTIFICATION_TYPES,
     isArray: true,
-    description: 'Types the user does not want at all: a muted type creates no in-app notification, no e-mail and no webhook call.',
+    description:
+      'Types the user does not want at all: a muted type creates no in-app notification, no e-mail and no webhook call.',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(NOTIFICATION_TYPES.length * 2) @IsIn(NOTIFICATION_TYPES, { each: true, message: `each value in mutedTypes must be one of: ${NOTIFICATION_TYPES.join(', ')}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_TYPES.length * 2)
+  @IsIn(NOTIFICATION_TYPES, {
+    each: true,
+    message: `each value in mutedTypes must be one of: ${NOTIFICATION_TYPES.join(', ')}`,
+  })
   mutedTypes?: NotificationType[];
 }
 

@@ -37,7 +37,8 @@ function path(collection: string, id: unknown): string | null {
   return typeof id === 'string' && UUID.test(id) ? `/v1/${collection}/${id.toLowerCase()}` : null;
 }
 
-const requestLink = (d: Data) => path('mentorship-requests', d.requestId) ?? path('mentorships', d.mentorshipId) ?? '/v1/mentorship-requests';
+const requestLink = (d: Data) =>
+  path('mentorship-requests', d.requestId) ?? path('mentorships', d.mentorshipId) ?? '/v1/mentorship-requests';
 const mentorshipLink = (d: Data) => path('mentorships', d.mentorshipId) ?? requestLink(d);
 const meetupLink = (d: Data) => path('meetups', d.meetupId) ?? '/v1/meetups';
 
@@ -50,7 +51,12 @@ function when(d: Data): string | null {
   const raw = text(d, 'startsAt', 40);
   if (!raw) return null;
   const t = new Date(raw);
-  return Number.isNaN(t.getTime()) ? null : t.toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
+  return Number.isNaN(t.getTime())
+    ? null
+    : t
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/:\d\d\.\d{3}Z$/, ' UTC');
 }
 
 const DECLINE_REASONS: Record<string, string> = {
@@ -75,7 +81,10 @@ const TEMPLATES: Record<NotificationType, Template> = {
     subject: () => 'Your mentorship request was declined',
     lines: (d) => {
       const reason = typeof d.reason === 'string' ? DECLINE_REASONS[d.reason] : undefined;
-      return [reason ? `The mentor declined your request: ${reason}.` : 'The mentor declined your request.', 'You can look for another mentor.'];
+      return [
+        reason ? `The mentor declined your request: ${reason}.` : 'The mentor declined your request.',
+        'You can look for another mentor.',
+      ];
     },
     link: requestLink,
   },
@@ -113,7 +122,11 @@ const TEMPLATES: Record<NotificationType, Template> = {
     subject: (d) => `${capitalise(meetupName(d))} has changed`,
     lines: (d) => {
       const at = when(d);
-      return [`The time, place or link of ${meetupName(d)} changed.`, ...(at ? [`It now starts ${at}.`] : []), 'Check the details before you go.'];
+      return [
+        `The time, place or link of ${meetupName(d)} changed.`,
+        ...(at ? [`It now starts ${at}.`] : []),
+        'Check the details before you go.',
+      ];
     },
     link: meetupLink,
   },
@@ -137,7 +150,10 @@ function capitalise(s: string): string {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export function renderNotificationEmail(type: NotificationType, data: Data, ctx: EmailContext): RenderedEmail {

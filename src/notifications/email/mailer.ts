@@ -6,7 +6,14 @@ import type { RenderedEmail } from './email-templates.js';
 type Transport = ReturnType<typeof createPooledTransport>;
 
 function createPooledTransport(url: string) {
-  return nodemailer.createTransport({ url, pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
 }
 
 export interface SmtpFailure {

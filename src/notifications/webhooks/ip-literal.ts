@@ -68,7 +68,7 @@ export function ipv6ToWords(ip: string): number[] {
 export function formatIpv6(words: number[]): string {
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i += 1;
       continue;

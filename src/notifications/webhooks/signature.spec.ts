@@ -1,6 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders, type WebhookSignatureHeaders } from './signature.js';
+import {
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  webhookHeaders,
+  type WebhookSignatureHeaders,
+} from './signature.js';
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const msgId = 'msg_p5jXN8AQM9LWM0D4loKWxJek';
@@ -77,11 +83,15 @@ describe('verifyWebhook', () => {
     expect(verifyWebhook(secret, headersFor(good), body, { now: nowMs + 301_000 })).toBe(false);
     expect(verifyWebhook(secret, headersFor(good), body, { now: nowMs - 301_000 })).toBe(false);
     expect(verifyWebhook(secret, headersFor(good), body, { now: nowMs + 60_000, toleranceSeconds: 30 })).toBe(false);
-    expect(verifyWebhook(secret, headersFor(good), body, { now: nowMs + 3_600_000, toleranceSeconds: 7200 })).toBe(true);
+    expect(verifyWebhook(secret, headersFor(good), body, { now: nowMs + 3_600_000, toleranceSeconds: 7200 })).toBe(
+      true,
+    );
   });
 
   it('answers false, without throwing, for malformed headers', () => {
-    expect(verifyWebhook(secret, { ...headersFor(good), 'webhook-timestamp': '16142653.30' }, body, { now: nowMs })).toBe(false);
+    expect(
+      verifyWebhook(secret, { ...headersFor(good), 'webhook-timestamp': '16142653.30' }, body, { now: nowMs }),
+    ).toBe(false);
     expect(verifyWebhook(secret, { ...headersFor(good), 'webhook-timestamp': '' }, body, { now: nowMs })).toBe(false);
     expect(verifyWebhook(secret, { ...headersFor(good), 'webhook-id': '' }, body, { now: nowMs })).toBe(false);
     expect(verifyWebhook(secret, headersFor(''), body, { now: nowMs })).toBe(false);
@@ -100,6 +110,17 @@ describe('webhookHeaders', () => {
       'webhook-signature': reference(fresh, 'msg_42', 1_800_000_000, '{"a":1}'),
       'content-type': 'application/json',
     });
-    expect(verifyWebhook(fresh, { 'webhook-id': headers['webhook-id'], 'webhook-timestamp': headers['webhook-timestamp'], 'webhook-signature': headers['webhook-signature'] }, '{"a":1}', { now })).toBe(true);
+    expect(
+      verifyWebhook(
+        fresh,
+        {
+          'webhook-id': headers['webhook-id'],
+          'webhook-timestamp': headers['webhook-timestamp'],
+          'webhook-signature': headers['webhook-signature'],
+        },
+        '{"a":1}',
+        { now },
+      ),
+    ).toBe(true);
   });
 });

@@ -75,7 +75,12 @@ export function verifyWebhook(
 }
 
 /** Headers for one delivery; `now` is epoch milliseconds. */
-export function webhookHeaders(secret: string, msgId: string, body: string, now: number = Date.now()): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  msgId: string,
+  body: string,
+  now: number = Date.now(),
+): Record<string, string> {
   const timestamp = Math.floor(now / 1000);
   return {
     'webhook-id': msgId,

@@ -1,7 +1,14 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import type { LookupAddress } from 'node:dns';
-import { assertPublicUrl, createGuardedLookup, isForbiddenAddress, parseHostAsIp, WebhookUrlError, type LookupAll } from './ssrf.js';
+import {
+  assertPublicUrl,
+  createGuardedLookup,
+  isForbiddenAddress,
+  parseHostAsIp,
+  WebhookUrlError,
+  type LookupAll,
+} from './ssrf.js';
 
 const refuseDns = async (): Promise<never> => {
   throw new Error('test must not resolve through DNS');
@@ -141,7 +148,16 @@ describe('parseHostAsIp', () => {
   });
 
   it('agrees with the WHATWG URL parser on IPv4 forms', () => {
-    for (const host of ['2130706433', '0x7f000001', '017700000001', '0177.0.0.1', '0x7f.1', '127.1', '10.0.0.1.', '3232235777']) {
+    for (const host of [
+      '2130706433',
+      '0x7f000001',
+      '017700000001',
+      '0177.0.0.1',
+      '0x7f.1',
+      '127.1',
+      '10.0.0.1.',
+      '3232235777',
+    ]) {
       expect(parseHostAsIp(host)).toBe(new URL(`http://${host}/`).hostname);
     }
   });
@@ -167,12 +183,15 @@ describe('assertPublicUrl', () => {
     await expect(assertPublicUrl(url, strict)).rejects.toThrow(`non-public address (${address})`);
   });
 
-  it.each([['http://2130706433/'], ['http://0x7f000001/'], ['http://017700000001/'], ['http://[::1]/'], ['http://10.0.0.1/']])(
-    'refuses the plain-http form %s as well',
-    async (url) => {
-      await expect(assertPublicUrl(url, strict)).rejects.toThrow('must use https');
-    },
-  );
+  it.each([
+    ['http://2130706433/'],
+    ['http://0x7f000001/'],
+    ['http://017700000001/'],
+    ['http://[::1]/'],
+    ['http://10.0.0.1/'],
+  ])('refuses the plain-http form %s as well', async (url) => {
+    await expect(assertPublicUrl(url, strict)).rejects.toThrow('must use https');
+  });
 
   it('allows a public IP literal over https', async () => {
     await expect(assertPublicUrl('https://93.184.216.34/hooks', strict)).resolves.toBeUndefined();
@@ -180,29 +199,40 @@ describe('assertPublicUrl', () => {
 
   it('resolves a hostname and accepts it when every address is public', async () => {
     const lookup = fakeLookup({ 'hooks.example.com': ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946'] });
-    await expect(assertPublicUrl('https://hooks.example.com/in', { allowPrivate: false, lookup })).resolves.toBeUndefined();
+    await expect(
+      assertPublicUrl('https://hooks.example.com/in', { allowPrivate: false, lookup }),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a hostname that resolves to a private address, even when another answer is public', async () => {
-    const lookup = fakeLookup({ 'evil.example.com': ['93.184.216.34', '10.0.0.5'], 'meta.example.com': ['169.254.169.254'] });
+    const lookup = fakeLookup({
+      'evil.example.com': ['93.184.216.34', '10.0.0.5'],
+      'meta.example.com': ['169.254.169.254'],
+    });
     await expect(assertPublicUrl('https://evil.example.com/', { allowPrivate: false, lookup })).rejects.toThrow(
       'evil.example.com resolves to a non-public address (10.0.0.5)',
     );
-    await expect(assertPublicUrl('https://meta.example.com/', { allowPrivate: false, lookup })).rejects.toThrow(WebhookUrlError);
+    await expect(assertPublicUrl('https://meta.example.com/', { allowPrivate: false, lookup })).rejects.toThrow(
+      WebhookUrlError,
+    );
   });
 
   it('refuses a hostname that does not resolve', async () => {
     const lookup = fakeLookup({});
-    await expect(assertPublicUrl('https://nowhere.invalid/', { allowPrivate: false, lookup })).rejects.toThrow('could not be resolved');
-    await expect(assertPublicUrl('https://empty.example/', { allowPrivate: false, lookup: async () => [] })).rejects.toThrow(
+    await expect(assertPublicUrl('https://nowhere.invalid/', { allowPrivate: false, lookup })).rejects.toThrow(
       'could not be resolved',
     );
+    await expect(
+      assertPublicUrl('https://empty.example/', { allowPrivate: false, lookup: async () => [] }),
+    ).rejects.toThrow('could not be resolved');
   });
 
   it('refuses other schemes, credentials and garbage', async () => {
     await expect(assertPublicUrl('ftp://93.184.216.34/', strict)).rejects.toThrow('must use https (got ftp)');
     await expect(assertPublicUrl('http://93.184.216.34/', strict)).rejects.toThrow('must use https (got http)');
-    await expect(assertPublicUrl('https://user:pw@93.184.216.34/', strict)).rejects.toThrow('must not carry credentials');
+    await expect(assertPublicUrl('https://user:pw@93.184.216.34/', strict)).rejects.toThrow(
+      'must not carry credentials',
+    );
     await expect(assertPublicUrl('https://token@93.184.216.34/', strict)).rejects.toThrow('must not carry credentials');
     await expect(assertPublicUrl('not a url', strict)).rejects.toThrow('not a valid absolute URL');
     await expect(assertPublicUrl('file:///etc/passwd', strict)).rejects.toThrow(WebhookUrlError);
@@ -274,7 +304,10 @@ describe('createGuardedLookup', () => {
   });
 
   it('connects when private targets are allowed', async () => {
-    const result = await tryConnect(createGuardedLookup(true, resolver([[{ address: '127.0.0.1', family: 4 }]])), 'rebind.example');
+    const result = await tryConnect(
+      createGuardedLookup(true, resolver([[{ address: '127.0.0.1', family: 4 }]])),
+      'rebind.example',
+    );
     expect(result).toBe('connected');
   });
 
@@ -284,7 +317,15 @@ describe('createGuardedLookup', () => {
   });
 
   it('answers in both single-address and all-addresses callback shapes', async () => {
-    const lookup = createGuardedLookup(false, resolver([[{ address: '93.184.216.34', family: 4 }, { address: '2606:4700::1', family: 6 }]]));
+    const lookup = createGuardedLookup(
+      false,
+      resolver([
+        [
+          { address: '93.184.216.34', family: 4 },
+          { address: '2606:4700::1', family: 6 },
+        ],
+      ]),
+    );
     const single = await new Promise<[string | LookupAddress[], number | undefined]>((resolve, reject) =>
       lookup('x.example', { family: 0 }, (err, address, family) => (err ? reject(err) : resolve([address, family]))),
     );
@@ -299,8 +340,11 @@ describe('createGuardedLookup', () => {
   });
 
   it('passes resolver errors through', async () => {
-    const failing: LookupAll = (_h, _o, callback) => callback(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }), []);
-    const err = await new Promise<Error | null>((resolve) => createGuardedLookup(false, failing)('x', {}, (e) => resolve(e)));
+    const failing: LookupAll = (_h, _o, callback) =>
+      callback(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }), []);
+    const err = await new Promise<Error | null>((resolve) =>
+      createGuardedLookup(false, failing)('x', {}, (e) => resolve(e)),
+    );
     expect(err?.message).toBe('ENOTFOUND');
   });
 });

@@ -86,7 +86,10 @@ const defaultLookup: HostLookup = (host) => dnsPromises.lookup(host, { all: true
  * Throws WebhookUrlError unless `url` is an acceptable webhook target: https (http only when private
  * targets are allowed), no credentials, and, unless allowPrivate, a host whose every address is public.
  */
-export async function assertPublicUrl(url: string, opts: { allowPrivate: boolean; lookup?: HostLookup }): Promise<void> {
+export async function assertPublicUrl(
+  url: string,
+  opts: { allowPrivate: boolean; lookup?: HostLookup },
+): Promise<void> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -118,7 +121,9 @@ export async function assertPublicUrl(url: string, opts: { allowPrivate: boolean
   if (addresses.length === 0) throw new WebhookUrlError(`webhook host ${parsed.hostname} could not be resolved`);
   const forbidden = addresses.find((a) => isForbiddenAddress(a.address));
   if (forbidden) {
-    throw new WebhookUrlError(`webhook host ${parsed.hostname} resolves to a non-public address (${forbidden.address})`);
+    throw new WebhookUrlError(
+      `webhook host ${parsed.hostname} resolves to a non-public address (${forbidden.address})`,
+    );
   }
 }
 
@@ -146,7 +151,11 @@ export function createGuardedLookup(allowPrivate: boolean, resolve: LookupAll = 
       }
       const forbidden = allowPrivate ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
       if (forbidden) {
-        callback(new WebhookUrlError(`webhook host ${hostname} resolves to a non-public address (${forbidden.address})`), '', 0);
+        callback(
+          new WebhookUrlError(`webhook host ${hostname} resolves to a non-public address (${forbidden.address})`),
+          '',
+          0,
+        );
         return;
       }
       if (options.all) callback(null, addresses);

@@ -25,7 +25,12 @@ describe('sendWebhook', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         const path = req.url ?? '/';
         if (path.startsWith('/ok')) {
           res.writeHead(204).end();
@@ -79,7 +84,10 @@ describe('sendWebhook', () => {
 
   it('POSTs the body with Standard Webhooks headers that verify', async () => {
     const now = Date.now();
-    const result = await sendWebhook({ url: `${base}/ok?x=1`, secret, msgId: 'msg_01', body }, { allowPrivate: true, timeoutMs: 2000, now });
+    const result = await sendWebhook(
+      { url: `${base}/ok?x=1`, secret, msgId: 'msg_01', body },
+      { allowPrivate: true, timeoutMs: 2000, now },
+    );
     expect(result).toEqual({ status: 204 });
 
     const got = received.find((r) => r.path === '/ok?x=1');
@@ -103,23 +111,34 @@ describe('sendWebhook', () => {
 
   it('refuses 127.0.0.1 without allowPrivate and never connects', async () => {
     const before = received.length;
-    const overHttp = await failure(sendWebhook({ url: `${base}/ok`, secret, msgId: 'm', body }, { allowPrivate: false, timeoutMs: 2000 }));
+    const overHttp = await failure(
+      sendWebhook({ url: `${base}/ok`, secret, msgId: 'm', body }, { allowPrivate: false, timeoutMs: 2000 }),
+    );
     expect(overHttp.message).toContain('must use https');
     expect(overHttp.retryable).toBe(false);
 
     const overHttps = await failure(
-      sendWebhook({ url: `https://127.0.0.1:${port}/ok`, secret, msgId: 'm', body }, { allowPrivate: false, timeoutMs: 2000 }),
+      sendWebhook(
+        { url: `https://127.0.0.1:${port}/ok`, secret, msgId: 'm', body },
+        { allowPrivate: false, timeoutMs: 2000 },
+      ),
     );
     expect(overHttps.message).toContain('non-public address (127.0.0.1)');
     expect(overHttps.retryable).toBe(false);
 
     const decimal = await failure(
-      sendWebhook({ url: `https://2130706433:${port}/ok`, secret, msgId: 'm', body }, { allowPrivate: false, timeoutMs: 2000 }),
+      sendWebhook(
+        { url: `https://2130706433:${port}/ok`, secret, msgId: 'm', body },
+        { allowPrivate: false, timeoutMs: 2000 },
+      ),
     );
     expect(decimal.message).toContain('non-public address (127.0.0.1)');
 
     const byName = await failure(
-      sendWebhook({ url: `https://localhost:${port}/ok`, secret, msgId: 'm', body }, { allowPrivate: false, timeoutMs: 2000 }),
+      sendWebhook(
+        { url: `https://localhost:${port}/ok`, secret, msgId: 'm', body },
+        { allowPrivate: false, timeoutMs: 2000 },
+      ),
     );
     expect(byName.message).toContain('non-public address');
     expect(byName.retryable).toBe(false);
@@ -127,7 +146,9 @@ describe('sendWebhook', () => {
   });
 
   it('treats a redirect as a non-retryable failure and does not follow it', async () => {
-    const err = await failure(sendWebhook({ url: `${base}/redirect`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 2000 }));
+    const err = await failure(
+      sendWebhook({ url: `${base}/redirect`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 2000 }),
+    );
     expect(err.status).toBe(302);
     expect(err.retryable).toBe(false);
     expect(err.message).toContain('redirect');
@@ -136,7 +157,9 @@ describe('sendWebhook', () => {
 
   it('times out on a receiver that never answers', async () => {
     const started = Date.now();
-    const err = await failure(sendWebhook({ url: `${base}/slow`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 300 }));
+    const err = await failure(
+      sendWebhook({ url: `${base}/slow`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 300 }),
+    );
     const elapsed = Date.now() - started;
     expect(err.message).toContain('timed out after 300 ms');
     expect(err.retryable).toBe(true);
@@ -156,14 +179,22 @@ describe('sendWebhook', () => {
     [502, true],
     [503, true],
   ])('a %i answer fails with retryable=%s and carries the status', async (status, retryable) => {
-    const err = await failure(sendWebhook({ url: `${base}/status/${status}`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 2000 }));
+    const err = await failure(
+      sendWebhook(
+        { url: `${base}/status/${status}`, secret, msgId: 'm', body },
+        { allowPrivate: true, timeoutMs: 2000 },
+      ),
+    );
     expect(err.status).toBe(status);
     expect(err.retryable).toBe(retryable);
     if (status === 429 || status === 503) expect(err.retryAfterSeconds).toBe(7);
   });
 
   it('succeeds on a 2xx with an endless body and stops reading it past the cap', async () => {
-    const result = await sendWebhook({ url: `${base}/endless`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 10_000 });
+    const result = await sendWebhook(
+      { url: `${base}/endless`, secret, msgId: 'm', body },
+      { allowPrivate: true, timeoutMs: 10_000 },
+    );
     expect(result).toEqual({ status: 200 });
     const started = Date.now();
     const written = await endlessClosed;
@@ -178,7 +209,10 @@ describe('sendWebhook', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
     const err = await failure(
-      sendWebhook({ url: `http://127.0.0.1:${deadPort}/`, secret, msgId: 'm', body }, { allowPrivate: true, timeoutMs: 2000 }),
+      sendWebhook(
+        { url: `http://127.0.0.1:${deadPort}/`, secret, msgId: 'm', body },
+        { allowPrivate: true, timeoutMs: 2000 },
+      ),
     );
     expect(err.retryable).toBe(true);
     expect(err.message).toContain('ECONNREFUSED');

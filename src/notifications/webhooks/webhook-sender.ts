@@ -49,7 +49,11 @@ function statusError(res: IncomingMessage): WebhookDeliveryError | null {
   const status = res.statusCode ?? 0;
   if (status >= 200 && status < 300) return null;
   if (status >= 300 && status < 400) {
-    return new WebhookDeliveryError(`webhook receiver answered ${status} redirect; redirects are not followed`, false, status);
+    return new WebhookDeliveryError(
+      `webhook receiver answered ${status} redirect; redirects are not followed`,
+      false,
+      status,
+    );
   }
   const retryable = status >= 500 || status === 408 || status === 429 || status < 200;
   return new WebhookDeliveryError(`webhook receiver answered ${status}`, retryable, status, retryAfter(res));
@@ -105,7 +109,11 @@ export async function sendWebhook(d: WebhookDelivery, opts: SendWebhookOptions):
 
     req.on('error', (err) => {
       const refused = err instanceof WebhookUrlError;
-      settle(new WebhookDeliveryError(`webhook delivery failed: ${err.message}`, !refused, undefined, undefined, { cause: err }));
+      settle(
+        new WebhookDeliveryError(`webhook delivery failed: ${err.message}`, !refused, undefined, undefined, {
+          cause: err,
+        }),
+      );
     });
 
     req.on('response', (res) => {

@@ -11,41 +11,57 @@ const DATE_MESSAGE = 'targetDate must be a calendar date YYYY-MM-DD';
 
 export class CreateGoalDto {
   /** A taxonomy slug. */
-  @IsString() @MaxLength(64)
+  @IsString()
+  @MaxLength(64)
   skill: string;
 
   /** 1..5 */
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   targetLevel: number;
 
   /** ISO date YYYY-MM-DD */
-  @IsOptional() @Matches(DATE_ONLY, { message: DATE_MESSAGE }) @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   targetDate?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string | null;
 }
 
 export class UpdateGoalDto {
-  @IfPresent() @IsInt() @Min(1) @Max(5)
+  @IfPresent()
+  @IsInt()
+  @Min(1)
+  @Max(5)
   targetLevel?: number;
 
   /** YYYY-MM-DD, or null to clear */
-  @IsOptional() @Matches(DATE_ONLY, { message: DATE_MESSAGE }) @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   targetDate?: string | null;
 
   /** null clears */
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string | null;
 
   @ApiProperty({ enum: GOAL_STATUSES, required: false })
-  @IfPresent() @IsIn(GOAL_STATUSES)
+  @IfPresent()
+  @IsIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 
 export class GoalsQuery extends PageQuery {
   @ApiProperty({ enum: GOAL_STATUSES, required: false })
-  @IsOptional() @IsIn(GOAL_STATUSES)
+  @IsOptional()
+  @IsIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 

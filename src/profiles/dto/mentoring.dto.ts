@@ -6,7 +6,9 @@ export class MentoringSettingsDto {
   acceptingMentees: boolean;
 
   /** 0..20. May be set below activeMentees: nobody is dropped, openSlots is 0 until mentorships end. */
-  @IsInt() @Min(0) @Max(20)
+  @IsInt()
+  @Min(0)
+  @Max(20)
   capacity: number;
 }
 

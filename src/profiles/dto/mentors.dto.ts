@@ -7,20 +7,30 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 export class MentorSearchQuery extends PageQuery {
   /** Taxonomy slug; mentors of its more specific skills match too (sql finds postgresql mentors). Unknown: 400. */
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   skill?: string;
 
   /** 0..5, default 1; applies to the matched skill, so it needs `skill`. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(5)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
   minLevel?: number;
 
   /** ISO 639-1 code the mentor speaks. */
-  @IsOptional() @IsString() @MaxLength(8)
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
   language?: string;
 
   /** true: only mentors accepting mentees with an open slot. */
   @ApiProperty({ required: false, type: Boolean })
-  @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'acceptingOnly must be true or false' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'acceptingOnly must be true or false' })
   acceptingOnly?: boolean;
 }
 

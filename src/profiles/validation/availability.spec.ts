@@ -77,7 +77,12 @@ describe('validateAvailability', () => {
 
   it('reports every bad window by its index, under a caller-chosen field name', () => {
     const result = validateAvailability(
-      [w('mon', '09:00', '10:00'), w('tue', '11:00', '10:00'), w('wed', '09:00', '10:00'), { day: 'thu', start: '9', end: '10:00' }],
+      [
+        w('mon', '09:00', '10:00'),
+        w('tue', '11:00', '10:00'),
+        w('wed', '09:00', '10:00'),
+        { day: 'thu', start: '9', end: '10:00' },
+      ],
       'body.availability',
     );
     expect(result.ok).toBe(false);
@@ -112,7 +117,14 @@ describe('normalizeAvailability', () => {
   });
 
   it('keeps windows one minute apart separate and never merges across days', () => {
-    expect(normalizeAvailability([w('mon', '10:01', '11:00'), w('mon', '09:00', '10:00'), w('tue', '00:00', '01:00'), w('mon', '23:00', '24:00')])).toEqual([
+    expect(
+      normalizeAvailability([
+        w('mon', '10:01', '11:00'),
+        w('mon', '09:00', '10:00'),
+        w('tue', '00:00', '01:00'),
+        w('mon', '23:00', '24:00'),
+      ]),
+    ).toEqual([
       w('mon', '09:00', '10:00'),
       w('mon', '10:01', '11:00'),
       w('mon', '23:00', '24:00'),

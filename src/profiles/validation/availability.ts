@@ -42,10 +42,7 @@ export function minutesToTime(minutes: number): string {
  * Checks a client-supplied availability list. Every problem is reported, each with its own field path
  * (`availability[3].end`), so a client can fix them all in one round.
  */
-export function validateAvailability(
-  windows: unknown,
-  field = 'availability',
-): ValidationResult<AvailabilityWindow[]> {
+export function validateAvailability(windows: unknown, field = 'availability'): ValidationResult<AvailabilityWindow[]> {
   if (!Array.isArray(windows)) {
     return { ok: false, errors: [{ field, message: 'must be an array of weekly windows' }] };
   }

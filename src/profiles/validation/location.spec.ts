@@ -10,13 +10,20 @@ describe('validateLocation', () => {
 
   it('accepts a full location and the extreme coordinates', () => {
     expect(validateLocation(berlin)).toEqual({ ok: true, value: berlin });
-    for (const [lat, lng] of [[90, 180], [-90, -180], [0, 0]]) {
+    for (const [lat, lng] of [
+      [90, 180],
+      [-90, -180],
+      [0, 0],
+    ]) {
       expect(validateLocation({ ...berlin, lat, lng }).ok).toBe(true);
     }
   });
 
   it('trims the city and counts its length in characters', () => {
-    expect(validateLocation({ ...berlin, city: '  Zürich ' })).toEqual({ ok: true, value: { ...berlin, city: 'Zürich' } });
+    expect(validateLocation({ ...berlin, city: '  Zürich ' })).toEqual({
+      ok: true,
+      value: { ...berlin, city: 'Zürich' },
+    });
     expect(validateLocation({ ...berlin, city: '🏙'.repeat(120) }).ok).toBe(true);
     expect(validateLocation({ ...berlin, city: 'a'.repeat(120) }).ok).toBe(true);
   });

@@ -9,13 +9,18 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
   });
 
-  it.each(['Etc/UTC', 'Etc/GMT+5', 'Europe/Kyiv', 'Europe/Kiev', 'America/Argentina/Buenos_Aires', 'US/Pacific', 'GMT'])(
-    'accepts the IANA name %s even where the runtime list omits it',
-    (name) => {
-      expect(isValidTimeZone(name)).toBe(true);
-      expect(isValidTimeZone(name)).toBe(true);
-    },
-  );
+  it.each([
+    'Etc/UTC',
+    'Etc/GMT+5',
+    'Europe/Kyiv',
+    'Europe/Kiev',
+    'America/Argentina/Buenos_Aires',
+    'US/Pacific',
+    'GMT',
+  ])('accepts the IANA name %s even where the runtime list omits it', (name) => {
+    expect(isValidTimeZone(name)).toBe(true);
+    expect(isValidTimeZone(name)).toBe(true);
+  });
 
   it.each(['Europe/Berlin', 'America/Port-au-Prince', 'Africa/Dar_es_Salaam', 'Asia/Kolkata'])('accepts %s', (name) => {
     expect(isValidTimeZone(name)).toBe(true);

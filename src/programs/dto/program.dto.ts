@@ -1,5 +1,18 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export const PROGRAM_MODES = ['stable', 'optimal'] as const;
 export type ProgramMode = (typeof PROGRAM_MODES)[number];
@@ -12,15 +25,21 @@ export type ProgramSide = (typeof PROGRAM_SIDES)[number];
 export const MAX_PREFERENCES = 1000;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerIds = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value);
+const lowerIds = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value;
 
 export class CreateProgramDto {
   /** 1–200 characters */
-  @Transform(trim) @IsString() @Length(1, 200)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   /** Up to 5000 characters. */
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(5000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
   description?: string;
 
   /** stable: learner-proposing deferred acceptance; optimal: largest total score. */
@@ -34,22 +53,38 @@ export class JoinProgramDto {
   as: ProgramSide;
 
   /** Mentors only (required for them): seats offered in this program, 1–20. */
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   capacity?: number;
 
   /** Members of the other side, best first. */
-  @IsOptional() @Transform(lowerIds) @IsArray() @ArrayMaxSize(MAX_PREFERENCES) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @Transform(lowerIds)
+  @IsArray()
+  @ArrayMaxSize(MAX_PREFERENCES)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   preferences?: string[];
 }
 
 /** Changes the caller's own membership; the side is fixed at join. */
 export class UpdateMembershipDto {
   /** Mentors only: seats offered in this program, 1–20. */
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   capacity?: number;
 
   /** Replaces the stated list: members of the other side, best first. */
-  @IsOptional() @Transform(lowerIds) @IsArray() @ArrayMaxSize(MAX_PREFERENCES) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @Transform(lowerIds)
+  @IsArray()
+  @ArrayMaxSize(MAX_PREFERENCES)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   preferences?: string[];
 }
 

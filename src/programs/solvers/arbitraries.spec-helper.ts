@@ -26,12 +26,26 @@ export function cohortInstance(limits: SizeLimits = { maxLearners: 5, maxMentors
       const anyLearner = [...LEARNER_IDS, 'nobody'];
       return fc.record({
         learners: fc.constant(learners),
-        mentors: fc.tuple(...mentorIds.map((id) => fc.integer({ min: 0, max: limits.maxCapacity }).map((capacity) => ({ id, capacity })))),
+        mentors: fc.tuple(
+          ...mentorIds.map((id) =>
+            fc.integer({ min: 0, max: limits.maxCapacity }).map((capacity) => ({ id, capacity })),
+          ),
+        ),
         edges: fc
-          .tuple(...allPairs.map(([l, m]) => fc.option(score.map((s): CohortEdge => ({ learnerId: l, mentorId: m, score: s })))))
+          .tuple(
+            ...allPairs.map(([l, m]) =>
+              fc.option(score.map((s): CohortEdge => ({ learnerId: l, mentorId: m, score: s }))),
+            ),
+          )
           .map((edges) => edges.filter((e): e is CohortEdge => e !== null)),
-        learnerPrefs: fc.dictionary(fc.constantFrom(...LEARNER_IDS), fc.array(fc.constantFrom(...anyMentor), { maxLength: 4 })),
-        mentorPrefs: fc.dictionary(fc.constantFrom(...MENTOR_IDS), fc.array(fc.constantFrom(...anyLearner), { maxLength: 5 })),
+        learnerPrefs: fc.dictionary(
+          fc.constantFrom(...LEARNER_IDS),
+          fc.array(fc.constantFrom(...anyMentor), { maxLength: 4 }),
+        ),
+        mentorPrefs: fc.dictionary(
+          fc.constantFrom(...MENTOR_IDS),
+          fc.array(fc.constantFrom(...anyLearner), { maxLength: 5 }),
+        ),
       });
     })
     .map((i): CohortInstance => ({ ...i, mentors: [...i.mentors] }));

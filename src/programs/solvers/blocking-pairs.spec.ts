@@ -28,7 +28,12 @@ describe('countBlockingPairs', () => {
 
   it('counts a pair when the mentor prefers the learner to its worst assignee', () => {
     // a is unmatched: x holds b but prefers a (0.9 > 0.8), and y still has a free seat.
-    expect(countBlockingPairs(instance, [{ learnerId: 'b', mentorId: 'x' }, { learnerId: 'c', mentorId: 'y' }])).toBe(2);
+    expect(
+      countBlockingPairs(instance, [
+        { learnerId: 'b', mentorId: 'x' },
+        { learnerId: 'c', mentorId: 'y' },
+      ]),
+    ).toBe(2);
   });
 
   it('finds none in a stable matching', () => {
@@ -53,8 +58,20 @@ describe('countBlockingPairs', () => {
   it.each([
     ['an ineligible pair', [{ learnerId: 'b', mentorId: 'y' }]],
     ['an unknown member', [{ learnerId: 'q', mentorId: 'x' }]],
-    ['a learner matched twice', [{ learnerId: 'a', mentorId: 'x' }, { learnerId: 'a', mentorId: 'y' }]],
-    ['a mentor over capacity', [{ learnerId: 'a', mentorId: 'x' }, { learnerId: 'b', mentorId: 'x' }]],
+    [
+      'a learner matched twice',
+      [
+        { learnerId: 'a', mentorId: 'x' },
+        { learnerId: 'a', mentorId: 'y' },
+      ],
+    ],
+    [
+      'a mentor over capacity',
+      [
+        { learnerId: 'a', mentorId: 'x' },
+        { learnerId: 'b', mentorId: 'x' },
+      ],
+    ],
   ])('rejects %s', (_name, pairs) => {
     expect(() => countBlockingPairs(instance, pairs)).toThrow(InvalidCohortInstanceError);
   });

@@ -115,7 +115,8 @@ export function assertValidMatching(instance: CohortInstance, pairs: readonly Co
     seen.add(p.learnerId);
     const score = scoreOf(instance, p.learnerId, p.mentorId);
     if (score === undefined) throw new Error(`pair ${p.learnerId}-${p.mentorId} is not eligible`);
-    if (score !== p.score) throw new Error(`pair ${p.learnerId}-${p.mentorId} reports score ${p.score}, edge has ${score}`);
+    if (score !== p.score)
+      throw new Error(`pair ${p.learnerId}-${p.mentorId} reports score ${p.score}, edge has ${score}`);
     load.set(p.mentorId, (load.get(p.mentorId) ?? 0) + 1);
   }
   for (const m of instance.mentors) {
@@ -139,9 +140,9 @@ export function bellmanFordMaxScore(instance: CohortInstance): number {
   const arcsFrom: number[][] = Array.from({ length: sink + 1 }, () => []);
   const addArc = (u: number, v: number, c: number, w: number) => {
     arcsFrom[u].push(to.length);
-    to.push(v), cap.push(c), cost.push(w);
+    (to.push(v), cap.push(c), cost.push(w));
     arcsFrom[v].push(to.length);
-    to.push(u), cap.push(0), cost.push(-w);
+    (to.push(u), cap.push(0), cost.push(-w));
   };
   const learnerIndex = new Map(instance.learners.map((id, i) => [id, i]));
   const mentorIndex = new Map(instance.mentors.map((m, i) => [m.id, i]));

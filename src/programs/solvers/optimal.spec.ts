@@ -15,7 +15,9 @@ function totalsByOrientation(instance: CohortInstance): number[] {
   return (['learners', 'mentors'] as const).map((rows) => {
     const learnerEdge = maxScoreAssignment(inst, rows);
     const pairs = [...learnerEdge].flatMap((e, l) =>
-      e < 0 ? [] : [{ learnerId: instance.learners[l], mentorId: inst.mentorIds[inst.edgeMentor[e]], score: inst.edgeScore[e] }],
+      e < 0
+        ? []
+        : [{ learnerId: instance.learners[l], mentorId: inst.mentorIds[inst.edgeMentor[e]], score: inst.edgeScore[e] }],
     );
     assertValidMatching(instance, pairs);
     return pairs.reduce((sum, p) => sum + p.score, 0);

@@ -27,7 +27,13 @@ describe('completePreferences', () => {
     const prefs = completePreferences(base);
     expect(prefs.learnerLists.get('a')).toEqual(['y10', 'y2', 'x']);
     expect(prefs.mentorLists.get('x')).toEqual(['c', 'b', 'a']);
-    expect(prefs.mentorRank.get('x')).toEqual(new Map([['c', 0], ['b', 1], ['a', 2]]));
+    expect(prefs.mentorRank.get('x')).toEqual(
+      new Map([
+        ['c', 0],
+        ['b', 1],
+        ['a', 2],
+      ]),
+    );
     expect(prefs.learnerLists.get('b')).toEqual(['x']);
     expect(prefs.mentorLists.get('y2')).toEqual(['a']);
   });
@@ -45,7 +51,12 @@ describe('completePreferences', () => {
   });
 
   it('ignores inherited object keys in stated preferences', () => {
-    const prefs = completePreferences({ ...base, learners: ['a', 'constructor'], edges: base.edges.slice(0, 3), learnerPrefs: {} });
+    const prefs = completePreferences({
+      ...base,
+      learners: ['a', 'constructor'],
+      edges: base.edges.slice(0, 3),
+      learnerPrefs: {},
+    });
     expect(prefs.learnerLists.get('constructor')).toEqual([]);
   });
 
@@ -65,20 +76,25 @@ describe('completePreferences', () => {
 describe('completePreferences on long lists', () => {
   it('sorts long runs of equal scores by id and orders negative, zero and tiny scores correctly', () => {
     const scores = [-2.5, -1e-300, -0, 0, 1e-300, 0.3, 0.3000000000000001, 1, 7];
-    const instance = fc.record({
-      ids: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 20, maxLength: 60 }),
-      // At most three distinct values, so runs of equal scores are long.
-      scores: fc
-        .shuffledSubarray(scores, { minLength: 1, maxLength: 3 })
-        .chain((pool) => fc.array(fc.constantFrom(...pool), { minLength: 60, maxLength: 60 })),
-    }).map(({ ids, scores: picked }): CohortInstance => ({
-      learners: ids,
-      mentors: [{ id: 'm', capacity: 1 }, { id: 'n', capacity: 1 }],
-      edges: ids.flatMap((id, i) => [
-        { learnerId: id, mentorId: 'm', score: picked[i] },
-        { learnerId: id, mentorId: 'n', score: picked[59 - i] },
-      ]),
-    }));
+    const instance = fc
+      .record({
+        ids: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 20, maxLength: 60 }),
+        // At most three distinct values, so runs of equal scores are long.
+        scores: fc
+          .shuffledSubarray(scores, { minLength: 1, maxLength: 3 })
+          .chain((pool) => fc.array(fc.constantFrom(...pool), { minLength: 60, maxLength: 60 })),
+      })
+      .map(({ ids, scores: picked }): CohortInstance => ({
+        learners: ids,
+        mentors: [
+          { id: 'm', capacity: 1 },
+          { id: 'n', capacity: 1 },
+        ],
+        edges: ids.flatMap((id, i) => [
+          { learnerId: id, mentorId: 'm', score: picked[i] },
+          { learnerId: id, mentorId: 'n', score: picked[59 - i] },
+        ]),
+      }));
     fc.assert(
       fc.property(instance, (i) => {
         const prefs = completePreferences(i);
@@ -95,7 +111,7 @@ describe('instance validation', () => {
   const cases: [string, CohortInstance][] = [
     ['duplicate learner', { ...base, learners: ['a', 'a'] }],
     ['duplicate mentor', { ...base, mentors: [...base.mentors, { id: 'x', capacity: 2 }] }],
-    ['negative capacity', { ...base, mentors: [{ id: 'x', capacity: -1 }] , edges: [] }],
+    ['negative capacity', { ...base, mentors: [{ id: 'x', capacity: -1 }], edges: [] }],
     ['fractional capacity', { ...base, mentors: [{ id: 'x', capacity: 1.5 }], edges: [] }],
     ['unknown learner in edge', { ...base, edges: [{ learnerId: 'q', mentorId: 'x', score: 1 }] }],
     ['unknown mentor in edge', { ...base, edges: [{ learnerId: 'a', mentorId: 'q', score: 1 }] }],

@@ -35,7 +35,14 @@ describe('solveStable', () => {
       { learnerId: 'c', mentorId: 'x', score: 0.1 },
       { learnerId: 'd', mentorId: 'y', score: 0.2 },
     ]);
-    expect(result.stats).toEqual({ learners: 4, mentors: 2, matched: 3, unmatched: 1, totalScore: 1.2, blockingPairs: 0 });
+    expect(result.stats).toEqual({
+      learners: 4,
+      mentors: 2,
+      matched: 3,
+      unmatched: 1,
+      totalScore: 1.2,
+      blockingPairs: 0,
+    });
   });
 
   it('is learner-optimal where mentor-optimal would differ', () => {
@@ -64,7 +71,14 @@ describe('solveStable', () => {
       mentors: [{ id: 'x', capacity: 0 }],
       edges: [{ learnerId: 'a', mentorId: 'x', score: 1 }],
     };
-    expect(solveStable(instance).stats).toEqual({ learners: 1, mentors: 1, matched: 0, unmatched: 1, totalScore: 0, blockingPairs: 0 });
+    expect(solveStable(instance).stats).toEqual({
+      learners: 1,
+      mentors: 1,
+      matched: 0,
+      unmatched: 1,
+      totalScore: 0,
+      blockingPairs: 0,
+    });
     expect(solveStable({ learners: [], mentors: [], edges: [] }).pairs).toEqual([]);
   });
 

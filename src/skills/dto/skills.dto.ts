@@ -3,15 +3,23 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 export class SkillsQuery {
   /** Free text matched against names, slugs and aliases, case-insensitively and forgiving small typos; best match first. */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   /** One of the taxonomy's categories (e.g. databases); an unknown category is 400. */
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   category?: string;
 
   /** Caps the number of skills returned (1..100); without it the whole matching taxonomy is returned. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
