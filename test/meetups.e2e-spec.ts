@@ -508,7 +508,7 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
         venue: venue(48.137, 11.575),
         startsAt: inDays(60),
       });
-      // One goal each (other specs use other skills); the nearer first, whatever the time.
+      // One goal each; the nearer first, whatever the time.
       const pgNear = await createMeetup(h, organizer, {
         skills: ['elasticsearch'],
         venue: venue(52.5, 13.4),
@@ -530,7 +530,7 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
 
       const res = await h.http().get('/v1/meetups/recommended').query({ limit: 50 }).set(me.auth);
       expect(res.status).toBe(200);
-      // Other spec files (e.g. the seed test) create meetups in the same database: judge this organizer's only.
+      // This file's other tests create meetups too: judge this organizer's only.
       const items = res.body.items.filter((m: { organizerId: string }) => m.organizerId === organizer.id);
       const ids: string[] = items.map((m: { id: string }) => m.id);
       expect(ids.slice(0, 4)).toEqual([both.id, pgNear.id, pgFar.id, parent.id]);

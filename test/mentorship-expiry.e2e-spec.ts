@@ -83,7 +83,7 @@ describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
     const scheduler = await timers.getJobScheduler(EXPIRY_SWEEP_SCHEDULER);
     expect(scheduler).toMatchObject({ name: JOBS.timers.sweepMentorshipRequests, every: expect.any(Number) });
     await new Promise((r) => setTimeout(r, 2200));
-    // Run one sweep now, exactly as the scheduler enqueues it (other specs' workers may set a slower interval).
+    // Run one sweep now, exactly as the scheduler enqueues it (its interval is 30 s by default).
     await timers.add(JOBS.timers.sweepMentorshipRequests, {});
     await eventually(async () => (await statusOf(learner, id)).status === 'expired', 8000);
     expect(await outboxEvents(h, 'requestId', id, 'mentorship.expired')).toHaveLength(1);

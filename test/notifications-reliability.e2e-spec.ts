@@ -12,18 +12,16 @@ import { OutboxRelay } from '../src/queues/outbox-relay.js';
 import { QUEUES } from '../src/queues/queue-names.js';
 import { bullConnection } from '../src/redis/redis-options.js';
 import { eventually, startHarness, type Harness } from './support/harness.js';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const MEMBERS = 300;
 
 /**
  * Runs the real worker as separate processes (built from src into a temporary directory) so one can be
- * killed with SIGKILL mid-job. Database and queue prefix are this spec's own: no other worker may relay
- * or handle these events.
+ * killed with SIGKILL mid-job. The harness runs no worker of its own, so the spawned ones are the only
+ * consumers of this file's database and queue prefix.
  */
 describe('notification delivery survives worker crashes and Redis outages', () => {
-  let db: PrivateDatabase;
   let h: Harness;
   let buildDir: string;
   let members: string[];
@@ -50,7 +48,6 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     const child = spawn(process.execPath, [join(buildDir, 'worker.js')], {
       env: {
         ...process.env,
-        ...db.env,
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         OUTBOX_POLL_MS: '50',
@@ -96,8 +93,8 @@ describe('notification delivery survives worker crashes and Redis outages', () =
   }
 
   beforeAll(async () => {
-    [buildDir, db] = await Promise.all([buildWorker(), createPrivateDatabase('notifrel')]);
-    h = await startHarness({ env: db.env, worker: false });
+    buildDir = await buildWorker();
+    h = await startHarness({ worker: false });
     // Members straight in SQL: 300 registrations through argon2 would dominate the run.
     const rows = await h.db.query(
       `WITH u AS (
@@ -113,7 +110,6 @@ describe('notification delivery survives worker crashes and Redis outages', () =
   afterAll(async () => {
     for (const child of [...children]) await stop(child, 'SIGKILL');
     await h?.close();
-    await db?.drop();
     if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   });
 
@@ -131,7 +127,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     const before = await emitBatch('before-outage');
 
     const dead = new Queue(QUEUES.events, {
-      prefix: db.queuePrefix,
+      prefix: h.config.queuePrefix,
       connection: bullConnection('redis://127.0.0.1:1', {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,

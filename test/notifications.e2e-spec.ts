@@ -19,7 +19,6 @@ import {
   type Harness,
   type TestUser,
 } from './support/harness.js';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 interface Mail {
   to: string[];
@@ -37,7 +36,6 @@ const decodeQp = (s: string) =>
   s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe('notifications (inbox, preferences, e-mail and webhook delivery)', () => {
-  let db: PrivateDatabase;
   let h: Harness;
   let strict: Harness;
   let smtpServer: InstanceType<typeof smtp.SMTPServer>;
@@ -83,22 +81,19 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
-    db = await createPrivateDatabase('notif');
     h = await startHarness({
       env: {
-        ...db.env,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         WEBHOOK_ALLOW_PRIVATE: 'true',
         PUBLIC_BASE_URL: 'https://guildhall.example',
       },
     });
-    strict = await startHarness({ env: { ...db.env, WEBHOOK_ALLOW_PRIVATE: 'false' }, worker: false });
+    strict = await startHarness({ env: { WEBHOOK_ALLOW_PRIVATE: 'false' }, worker: false });
   }, 120_000);
 
   afterAll(async () => {
     await strict?.close();
     await h?.close();
-    await db?.drop();
     await new Promise<void>((resolve) => smtpServer?.close(() => resolve()));
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });

@@ -9,22 +9,19 @@ import { OutboxRelayService } from '../src/queues/outbox-relay.service.js';
 import { OutboxRelay } from '../src/queues/outbox-relay.js';
 import { bullConnection } from '../src/redis/redis-options.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 /**
- * The relay is exercised directly, on a database of this spec's own (so no other spec's worker relays
- * these rows) and a queue name of its own, so the counts are exact.
+ * The relay is exercised directly, with no worker running (so nothing else relays these rows) and a queue
+ * name of its own, so the counts are exact.
  */
 describe('transactional outbox', () => {
   let h: Harness;
-  let db: PrivateDatabase;
   let queue: Queue;
   const events = new EventsService();
   const quiet = { warn: () => undefined, log: () => undefined } as unknown as Logger;
 
   beforeAll(async () => {
-    db = await createPrivateDatabase('outbox');
-    h = await startHarness({ worker: false, env: db.env });
+    h = await startHarness({ worker: false });
     queue = new Queue(`outbox-spec-${Date.now()}`, {
       prefix: h.config.queuePrefix,
       connection: bullConnection(h.config.redisUrl),
@@ -34,7 +31,6 @@ describe('transactional outbox', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await h.close();
-    await db.drop();
   });
 
   async function emitN(n: number, tag: string): Promise<string[]> {

@@ -6,7 +6,8 @@ import { startHarness, type Harness } from './support/harness.js';
 describe('seed', () => {
   let h: Harness;
   let pool: pg.Pool;
-  const seed = 900000 + Math.floor(Math.random() * 99999);
+  // The file's database starts empty, so every row counted below is the seed's.
+  const seed = 1;
   beforeAll(async () => {
     h = await startHarness({ worker: false });
     pool = new pg.Pool({ connectionString: h.config.databaseUrl, max: 2 });
@@ -28,14 +29,10 @@ describe('seed', () => {
   it('writes the requested community', async () => {
     const { rows } = await pool.query(
       `SELECT count(*) FILTER (WHERE 'learner' = ANY(roles))::int AS learners, count(*) FILTER (WHERE 'mentor' = ANY(roles))::int AS mentors
-         FROM users WHERE email LIKE $1`,
-      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+         FROM users`,
     );
     expect(rows[0]).toEqual({ learners: 60, mentors: 30 });
-    const meetups = await pool.query(
-      `SELECT count(*)::int AS n FROM meetups m JOIN users u ON u.id = m.organizer_id WHERE u.email LIKE $1`,
-      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
-    );
+    const meetups = await pool.query(`SELECT count(*)::int AS n FROM meetups`);
     expect(meetups.rows[0].n).toBe(40);
   });
 
@@ -45,16 +42,14 @@ describe('seed', () => {
               count(*) FILTER (WHERE m.skill_terms IS DISTINCT FROM coalesce(
                 (SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
                    FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = m.id), ''::tsvector))::int AS wrong
-         FROM meetups m JOIN users u ON u.id = m.organizer_id WHERE u.email LIKE $1`,
-      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+         FROM meetups m`,
     );
     expect(rows[0]).toEqual({ n: 40, wrong: 0 });
     // And through the API: a seeded meetup is found by the parent of one of its skills.
     const pick = await pool.query(
-      `SELECT m.id, m.title, m.starts_at, sa.ancestor FROM meetups m JOIN users u ON u.id = m.organizer_id
+      `SELECT m.id, m.title, m.starts_at, sa.ancestor FROM meetups m
          JOIN meetup_skills ms ON ms.meetup_id = m.id JOIN skill_ancestors sa ON sa.skill = ms.skill AND sa.depth > 0
-        WHERE u.email LIKE $1 AND m.status = 'scheduled' AND m.starts_at > now() ORDER BY m.id LIMIT 1`,
-      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+        WHERE m.status = 'scheduled' AND m.starts_at > now() ORDER BY m.id LIMIT 1`,
     );
     expect(pick.rows).toHaveLength(1);
     const { id, starts_at: startsAt, ancestor } = pick.rows[0];

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Harness, TestUser } from './harness.js';
 
-/** A word no other spec uses, to scope full-text searches to the meetups a test created. */
+/** A word no other test uses, to scope full-text searches to the meetups one test created (the file's other
+ * tests write to the same database). */
 export const uniqueWord = (): string => `zq${randomBytes(5).toString('hex')}`;
 
 export const inDays = (days: number, hour = 18): string => {
