@@ -5,7 +5,8 @@
 //   W4 (--only=storm): 2,000 concurrent RSVPs on one meetup with 100 seats through applyRsvp (the service's own
 //      transaction), --runs times on fresh meetups, asserting exactly 100 going each time, reporting RSVPs/s
 //      against bare transactions on the same pool.
-// Run: npm run bench:w7 | bench:w4 [-- --meetups=N --runs=N --queries=N --keep]; without --only both run.
+// Run: npm run bench:w7 | bench:w4 [-- --meetups=N --runs=N --queries=N --rsvps=N --seats=N --pool=N --keep];
+// without --only both run.
 // Uses a database of its own, guildhall_bench_meetups, on DATABASE_URL's server; dropped at the end unless --keep.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,9 @@ const { values: args } = parseArgs({
     meetups: { type: 'string', default: '200000' },
     runs: { type: 'string', default: '5' },
     queries: { type: 'string', default: '500' },
+    rsvps: { type: 'string', default: '2000' },
+    seats: { type: 'string', default: '100' },
+    pool: { type: 'string', default: '40' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -39,9 +43,11 @@ const CHUNK = 20_000;
 const PAGE = 20;
 const BASELINE_QUERIES = 10;
 const GOAL_P95_MS = 30;
-const STORM_RSVPS = 2_000;
-const STORM_SEATS = 100;
-const STORM_POOL = 40;
+const STORM_RSVPS = Number(args.rsvps);
+const STORM_SEATS = Number(args.seats);
+const STORM_POOL = Number(args.pool);
+if (!(STORM_SEATS > 0 && STORM_RSVPS > STORM_SEATS && STORM_POOL > 0))
+  throw new Error('need 0 < --seats < --rsvps and --pool > 0');
 
 // Title words: each title draws three, so a one-word q matches roughly one meetup in seven.
 const WORDS = [

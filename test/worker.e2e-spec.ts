@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { AuthService } from '../src/auth/auth.service.js';
 import { JobRegistry } from '../src/queues/job-registry.js';
 import { createWorkerApp } from '../src/app/create-worker-app.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { PASSWORD, registerUser, startHarness, type Harness } from './support/harness.js';
+import { EventsService } from '../src/queues/events.service.js';
+import { eventually, PASSWORD, registerUser, startHarness, type Harness } from './support/harness.js';
 
 describe('worker process and operations', () => {
   let h: Harness;
@@ -25,6 +27,35 @@ describe('worker process and operations', () => {
     } finally {
       JobRegistry.prototype.missingHandlers = original;
     }
+  });
+
+  it("serves the worker's own metrics on its listener: delivery counters, queue gauges, process metrics", async () => {
+    const scrape = async () => {
+      const res = await fetch(h.workerMetricsUrl!);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      return res.text();
+    };
+    const delivered = (text: string) =>
+      Number(/^notifications_delivered_total\{channel="in_app"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    const before = delivered(await scrape());
+
+    const u = await registerUser(h, ['learner']);
+    await h.db.transaction((tx) =>
+      new EventsService().emit(tx, 'meetup.updated', { meetupId: randomUUID(), recipientIds: [u.id] }),
+    );
+    await eventually(async () => {
+      const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1`, [u.id]);
+      return n === 1;
+    });
+
+    const text = await scrape();
+    expect(delivered(text)).toBe(before + 1);
+    expect(text).toMatch(/^bullmq_queue_jobs\{queue="[a-z-]+",state="waiting"\} \d+$/m);
+    expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    // The API's registry is another process's: it never counts the worker's deliveries.
+    expect(delivered((await h.http().get('/metrics')).text)).toBe(0);
+    expect((await fetch(h.workerMetricsUrl!.replace(/metrics$/, 'other'))).status).toBe(404);
   });
 
   it('admin grant gives the admin role at the next login', async () => {

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
 import { createValidationPipe } from '../common/http/validation.pipe.js';
-import { createPino, PinoNestLogger } from '../logging/logger.js';
+import { createPino, PinoNestLogger, wantsPrettyLogs } from '../logging/logger.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ApiModule } from './api.module.js';
 
@@ -13,7 +13,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the configured API application (used by main.ts and by the e2e tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const pino = createPino(config.logLevel, 'guildhall-api');
+  const pino = createPino(config.logLevel, 'guildhall-api', { pretty: wantsPrettyLogs(config.nodeEnv) });
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     bodyLimit: BODY_LIMIT_BYTES,

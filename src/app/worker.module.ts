@@ -7,8 +7,9 @@ import { ProgramsWorkerModule } from '../programs/programs-worker.module.js';
 import { WorkerQueuesModule } from '../queues/queues.module.js';
 import { CoreModule } from './core.module.js';
 import { SystemJobsProcessor } from '../queues/system-jobs.processor.js';
+import { WorkerMetricsServer } from '../metrics/worker-metrics.server.js';
 
-/** The worker process: BullMQ consumers and the outbox relay; no HTTP. */
+/** The worker process: BullMQ consumers and the outbox relay; no HTTP API, only its own /metrics listener. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
@@ -22,7 +23,7 @@ export class WorkerModule {
         MatchingWorkerModule,
         ProgramsWorkerModule,
       ],
-      providers: [SystemJobsProcessor],
+      providers: [SystemJobsProcessor, WorkerMetricsServer],
     };
   }
 }

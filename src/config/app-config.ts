@@ -46,6 +46,8 @@ export interface AppConfig {
   notificationFanoutBatch: number;
   /** Pause between fan-out batches, to spread a very large fan-out's load on Postgres. */
   notificationFanoutPauseMs: number;
+  /** Port of the worker's own Prometheus /metrics listener (on HOST); 0 picks a free one. */
+  workerMetricsPort: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,6 +168,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerStalledIntervalMs: r.int('WORKER_STALLED_INTERVAL_MS', 30000, 500, 600000),
     notificationFanoutBatch: r.int('NOTIFICATION_FANOUT_BATCH', 1000, 1, 1000),
     notificationFanoutPauseMs: r.int('NOTIFICATION_FANOUT_PAUSE_MS', 0, 0, 60000),
+    // Tests run many workers on one machine: a fixed port would collide.
+    workerMetricsPort: r.int('WORKER_METRICS_PORT', nodeEnv === 'test' ? 0 : 9464, 0, 65535),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -4,7 +4,7 @@ import { dataSourceOptions } from './data-source-options.js';
 
 /**
  * Databases that tests and benchmarks create for themselves next to others on a shared server, and remove
- * again. Names are always our own (never a database that was there before); `DROP ... WITH (FORCE)` ends
+ * again. Their names are always their own (guildhall_test_*, guildhall_bench_*); `DROP ... WITH (FORCE)` ends
  * whatever connection a failed run left behind.
  */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { PinoNestLogger, REDACT_PATHS, scrubUrl } from './logger.js';
+import { createPino, PinoNestLogger, prettyStream, REDACT_PATHS, scrubUrl, wantsPrettyLogs } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -36,5 +36,38 @@ describe('log redaction', () => {
     new PinoNestLogger(log).log('granted admin to someone@example.com', 'AdminGrant');
     expect(lines.join('')).not.toContain('someone@example.com');
     expect(scrubUrl('/v1/calendar/secret123.ics')).toBe('/v1/calendar/[redacted].ics');
+  });
+});
+
+describe('log format', () => {
+  it('is human-readable only for development at a terminal', () => {
+    expect(wantsPrettyLogs('development', true)).toBe(true);
+    expect(wantsPrettyLogs('development', false)).toBe(false);
+    expect(wantsPrettyLogs('development', undefined)).toBe(false);
+    expect(wantsPrettyLogs('production', true)).toBe(false);
+    expect(wantsPrettyLogs('test', true)).toBe(false);
+  });
+
+  it('writes one readable line per entry through pino-pretty, still redacted', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    createPino('info', 'guildhall-test', { pretty: true, destination }).info({ password: 'hunter2' }, 'worker started');
+    const out = lines.join('');
+    expect(out).toMatch(/^\[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO \(guildhall-test\): worker started/);
+    expect(out).not.toContain('hunter2');
+    expect(() => JSON.parse(out) as unknown).toThrow();
+  });
+
+  it('falls back to JSON when pino-pretty is not installed (the production image)', () => {
+    const missing = () => {
+      throw Object.assign(new Error("Cannot find module 'pino-pretty'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    // createPino then writes JSON to stdout, as it does without `pretty`.
+    expect(prettyStream(undefined, missing)).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger as Pino } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
+import type { NodeEnv } from '../config/app-config.js';
 
 /** Whatever carries a credential or an address never reaches the log. */
 export const REDACT_PATHS = [
@@ -20,8 +22,45 @@ export const REDACT_PATHS = [
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 
-export function createPino(level: string, name: string): Pino {
-  return pino({
+/** Human-readable lines for a person at a terminal in development; JSON for everything else (and log shippers). */
+export function wantsPrettyLogs(nodeEnv: NodeEnv, isTTY: boolean | undefined = process.stdout.isTTY): boolean {
+  return nodeEnv === 'development' && isTTY === true;
+}
+
+type PrettyFactory = (opts: Record<string, unknown>) => DestinationStream;
+
+/**
+ * pino-pretty is a development dependency, absent from the production image: asking for it there must not stop
+ * the process, so a failed load means JSON.
+ */
+export function prettyStream(
+  destination?: NodeJS.WritableStream,
+  load: (id: string) => unknown = createRequire(import.meta.url),
+): DestinationStream | undefined {
+  let factory: PrettyFactory;
+  try {
+    factory = load('pino-pretty') as PrettyFactory;
+  } catch {
+    return undefined;
+  }
+  return factory({
+    colorize: destination === undefined,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    singleLine: true,
+    // Synchronous, so the last lines before a crash reach the terminal.
+    sync: true,
+    ...(destination ? { destination } : {}),
+  });
+}
+
+export function createPino(
+  level: string,
+  name: string,
+  opts: { pretty?: boolean; destination?: NodeJS.WritableStream } = {},
+): Pino {
+  const stream = opts.pretty ? prettyStream(opts.destination) : opts.destination;
+  const options = {
     name,
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -34,7 +73,8 @@ export function createPino(level: string, name: string): Pino {
     },
     formatters: { level: (label) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  } satisfies pino.LoggerOptions;
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /** Calendar-feed tokens travel in the path; keep them out of access logs. */

@@ -7,11 +7,14 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/app/create-api-app.js';
 import { createWorkerApp } from '../../src/app/create-worker-app.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { WorkerMetricsServer } from '../../src/metrics/worker-metrics.server.js';
 
 export interface Harness {
   config: AppConfig;
   api: NestFastifyApplication;
   worker?: INestApplicationContext;
+  /** The worker's own Prometheus listener (GET), when a worker runs. */
+  workerMetricsUrl?: string;
   db: DataSource;
   url: string;
   http: () => ReturnType<typeof request>;
@@ -25,7 +28,7 @@ export interface HarnessOptions {
 
 /**
  * Boots the real API (listening on an ephemeral port) and, unless disabled, the real worker in this
- * process, against the run's own database and queue prefix set up by global-setup.ts.
+ * process, against the file's own database and queue prefix (e2e-file-setup.ts).
  */
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const config = loadConfig({
@@ -45,6 +48,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     config,
     api,
     worker,
+    workerMetricsUrl: worker?.get(WorkerMetricsServer).url,
     db: api.get<DataSource>(getDataSourceToken()),
     url,
     http: () => request(url),
