@@ -7,9 +7,10 @@ const common = {
   transform,
 };
 module.exports = {
-  // A global option (Jest ignores it per project). Generous for a unit test, honest for an e2e test that boots
-  // nothing itself; the hooks that boot the API and worker on a busy 2-core machine set their own.
-  testTimeout: 15000,
+  // A global option (Jest ignores it per project). An e2e test takes a few seconds on a quiet machine (argon2
+  // registrations, parallel transactions, the worker's round trips); 30 s leaves room for a busy 2-core CI box.
+  // The few heavier tests (outbox race, worker crash recovery) say so where they are.
+  testTimeout: 30000,
   projects: [
     { ...common, testEnvironment: 'node', displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -85,7 +85,8 @@ const generatedAt = performance.now();
 const instance = generate(20240611);
 console.log(
   `instance: ${LEARNERS} learners x ${MENTORS} mentors, ${instance.edges.length} edges, ` +
-    `${instance.mentors.reduce((s, m) => s + m.capacity, 0)} seats (generated in ${(performance.now() - generatedAt).toFixed(0)} ms)`,
+    `${instance.mentors.reduce((s, m) => s + m.capacity, 0)} seats ` +
+    `(generated in ${(performance.now() - generatedAt).toFixed(0)} ms)`,
 );
 
 const baseline = measure(

@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import type { ProfileRow } from '../src/profiles/profile.view.js';
 import { seedCommunity, DEMO_PASSWORD, SEED_EMAIL_DOMAIN } from '../src/cli/seed/seed-community.js';
 import { benchDatabase } from './support/bench-db.js';
 import { median, report } from './support/stats.js';
@@ -51,11 +52,12 @@ async function serve(kind: string, port: number, db: string): Promise<void> {
     const { publicProfileView } = await import('../src/profiles/profile.view.js');
     const pool = new pg.Pool({ connectionString: db, max: 10 });
     const f = Fastify();
-    f.get('/health/live', async () => ({ status: 'ok' }));
+    f.get('/health/live', () => Promise.resolve({ status: 'ok' }));
     f.get<{ Params: { id: string } }>('/v1/profiles/:id', async (req, reply) => {
-      const { rows } = await pool.query(
+      const { rows } = await pool.query<ProfileRow & { shares_mentorship: boolean }>(
         `SELECT p.*, EXISTS (SELECT 1 FROM mentorships m WHERE m.status IN ('active','completed')
-                  AND ((m.learner_id = p.id AND m.mentor_id = $2) OR (m.mentor_id = p.id AND m.learner_id = $2))) AS shares_mentorship
+                  AND ((m.learner_id = p.id AND m.mentor_id = $2) OR (m.mentor_id = p.id AND m.learner_id = $2)))
+                  AS shares_mentorship
            FROM profiles p WHERE p.id = $1`,
         [req.params.id, req.params.id],
       );
@@ -103,7 +105,9 @@ async function main(): Promise<void> {
       body: JSON.stringify({ email: `learner-0-s1@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD }),
     }).then((r) => r.json() as Promise<{ accessToken: string }>);
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
-    const { rows } = await pool.query(`SELECT id FROM profiles WHERE 'mentor' = ANY(roles) ORDER BY id LIMIT 1`);
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT id FROM profiles WHERE 'mentor' = ANY(roles) ORDER BY id LIMIT 1`,
+    );
     await pool.end();
     const auth = { authorization: `Bearer ${login.accessToken}` };
     type Target = { name: string; app: [string, Record<string, string>]; bare: [string, Record<string, string>] };
@@ -132,7 +136,8 @@ async function main(): Promise<void> {
         app.push(await load(t.app[0], t.app[1], seconds, connections));
         bare.push(await load(t.bare[0], t.bare[1], seconds, connections));
         console.log(
-          `  run ${i}/${runs}: app ${app[i - 1].rps.toFixed(0)} req/s (p50 ${app[i - 1].p50} ms), bare ${bare[i - 1].rps.toFixed(0)} req/s (p50 ${bare[i - 1].p50} ms)`,
+          `  run ${i}/${runs}: app ${app[i - 1].rps.toFixed(0)} req/s (p50 ${app[i - 1].p50} ms), ` +
+            `bare ${bare[i - 1].rps.toFixed(0)} req/s (p50 ${bare[i - 1].p50} ms)`,
         );
       }
       rowsOut.push({
@@ -152,7 +157,8 @@ async function main(): Promise<void> {
     }
     report(rowsOut);
     console.log(
-      `\n(${runs} runs × ${seconds} s, ${connections} connections; latency columns are medians over runs of each run's p50 and p97.5;`,
+      `\n(${runs} runs × ${seconds} s, ${connections} connections; ` +
+        `latency columns are medians over runs of each run's p50 and p97.5;`,
     );
     console.log(' autocannon reports p97.5, not p95; throughput "p95" column is the slowest run)');
   } finally {

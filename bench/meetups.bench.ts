@@ -114,7 +114,8 @@ async function load(db: pg.Client): Promise<void> {
   const started = performance.now();
   const indexes = await dropSecondaryIndexes(db);
   await db.query(
-    `INSERT INTO users (email, password_hash, roles) SELECT 'organizer-' || g || '@bench.test', 'x', ARRAY['organizer'] FROM generate_series(1, 2000) g`,
+    `INSERT INTO users (email, password_hash, roles)
+     SELECT 'organizer-' || g || '@bench.test', 'x', ARRAY['organizer'] FROM generate_series(1, 2000) g`,
   );
   await db.query(
     `INSERT INTO profiles (id, display_name, roles) SELECT id, 'Organizer ' || left(id::text, 8), roles FROM users`,
@@ -123,7 +124,8 @@ async function load(db: pg.Client): Promise<void> {
     `CREATE TEMP TABLE cities (n int PRIMARY KEY, city text, country text, lat float8, lng float8, tz text)`,
   );
   await db.query(
-    `INSERT INTO cities SELECT row_number() OVER (), * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[])`,
+    `INSERT INTO cities
+     SELECT row_number() OVER (), * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[])`,
     [
       CITIES.map((c) => c[0]),
       CITIES.map((c) => c[1]),
@@ -153,7 +155,8 @@ async function load(db: pg.Client): Promise<void> {
            ) x
        ), ins AS (
          INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, status, cancelled_at)
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, status,
+                              cancelled_at)
          SELECT o.ids[1 + (r.g % cardinality(o.ids))],
                 initcap(($3::text[])[r.w1]) || ' ' || ($3::text[])[r.w2] || ' ' || ($3::text[])[r.w3],
                 'An evening about ' || ($3::text[])[r.w4] || ' for backend developers, with talks and pizza.',
@@ -176,7 +179,8 @@ async function load(db: pg.Client): Promise<void> {
       `WITH pool AS (SELECT array_agg(slug ORDER BY slug) AS slugs FROM skills),
        draws AS (
          SELECT DISTINCT c.id, pool.slugs[1 + floor(random() * cardinality(pool.slugs))::int] AS skill
-           FROM chunk c CROSS JOIN pool CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int + (c.id IS NULL)::int)
+           FROM chunk c CROSS JOIN pool
+           CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int + (c.id IS NULL)::int)
        )
        INSERT INTO meetup_skills (meetup_id, skill, position)
        SELECT id, skill, row_number() OVER (PARTITION BY id ORDER BY skill) FROM draws`,
@@ -185,7 +189,8 @@ async function load(db: pg.Client): Promise<void> {
     await db.query(
       `UPDATE meetups m SET skill_terms = t.terms
          FROM (SELECT ms.meetup_id, array_to_tsvector(array_agg(DISTINCT sa.ancestor)) AS terms
-                 FROM chunk c JOIN meetup_skills ms ON ms.meetup_id = c.id JOIN skill_ancestors sa ON sa.skill = ms.skill
+                 FROM chunk c JOIN meetup_skills ms ON ms.meetup_id = c.id
+                 JOIN skill_ancestors sa ON sa.skill = ms.skill
                 GROUP BY ms.meetup_id) t
         WHERE m.id = t.meetup_id`,
     );
@@ -199,11 +204,14 @@ async function load(db: pg.Client): Promise<void> {
   await db.query('ANALYZE');
   console.log(`  ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const c = (
-    await db.query(`SELECT (SELECT count(*) FROM meetups)::int AS meetups, (SELECT count(*) FROM meetup_skills)::int AS skills,
-                           (SELECT count(*) FROM meetups WHERE lat IS NOT NULL)::int AS in_person`)
+    await db.query<{ meetups: number; skills: number; in_person: number }>(
+      `SELECT (SELECT count(*) FROM meetups)::int AS meetups, (SELECT count(*) FROM meetup_skills)::int AS skills,
+              (SELECT count(*) FROM meetups WHERE lat IS NOT NULL)::int AS in_person`,
+    )
   ).rows[0];
   console.log(
-    `loaded ${c.meetups} meetups (${c.in_person} in person), ${c.skills} meetup_skills rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `loaded ${c.meetups} meetups (${c.in_person} in person), ${c.skills} meetup_skills rows ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -241,8 +249,10 @@ async function stormLearners(db: pg.Client): Promise<string[]> {
   return (
     await db.query<{ id: string }>(
       `WITH u AS (INSERT INTO users (email, password_hash, roles)
-                  SELECT 'storm-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g RETURNING id, roles)
-       INSERT INTO profiles (id, display_name, roles) SELECT id, 'Storm ' || left(id::text, 8), roles FROM u RETURNING id`,
+                  SELECT 'storm-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g
+                  RETURNING id, roles)
+       INSERT INTO profiles (id, display_name, roles)
+       SELECT id, 'Storm ' || left(id::text, 8), roles FROM u RETURNING id`,
       [STORM_RSVPS],
     )
   ).rows.map((r) => r.id);
@@ -251,7 +261,8 @@ async function stormLearners(db: pg.Client): Promise<string[]> {
 async function stormMeetup(db: pg.Client): Promise<string> {
   const meetup = await db.query<{ id: string }>(
     `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url, capacity)
-     SELECT id, 'Storm night', 'Everyone at once', now() + interval '7 days', now() + interval '7 days 2 hours', 'UTC', true,
+     SELECT id, 'Storm night', 'Everyone at once', now() + interval '7 days', now() + interval '7 days 2 hours', 'UTC',
+            true,
             'https://meet.example.org/storm', $1
        FROM profiles WHERE roles @> ARRAY['organizer'] LIMIT 1 RETURNING id`,
     [STORM_SEATS],
@@ -299,10 +310,11 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
     .map((o) => o.waitlistPosition!)
     .sort((a, b) => a - b);
   const row = (
-    await db.query(
+    await db.query<{ going_count: number; waitlist_count: number; going_rows: number; waitlisted_rows: number }>(
       `SELECT m.going_count, m.waitlist_count,
               (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'going') AS going_rows,
-              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted') AS waitlisted_rows
+              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted')
+                AS waitlisted_rows
          FROM meetups m WHERE m.id = $1`,
       [meetupId],
     )
@@ -324,9 +336,12 @@ async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run:
     ok,
   };
   console.log(
-    `  storm ${run}/${RUNS}: ${STORM_RSVPS} RSVPs in ${fmt(ms)} ms = ${result.rate.toFixed(0)}/s (hot-row updates ${result.hotRowRate.toFixed(0)}/s, read-only ${result.readOnlyRate.toFixed(0)}/s), ` +
-      `RSVP latency p50 ${fmt(result.latencyP50)} ms p95 ${fmt(result.latencyP95)} ms; ${going} answered going, rows going=${row.going_rows} ` +
-      `waitlisted=${row.waitlisted_rows}, counters ${row.going_count}/${row.waitlist_count}, positions 1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
+    `  storm ${run}/${RUNS}: ${STORM_RSVPS} RSVPs in ${fmt(ms)} ms = ${result.rate.toFixed(0)}/s (hot-row ` +
+      `updates ${result.hotRowRate.toFixed(0)}/s, read-only ${result.readOnlyRate.toFixed(0)}/s), ` +
+      `RSVP latency p50 ${fmt(result.latencyP50)} ms p95 ${fmt(result.latencyP95)} ms; ${going} answered going, ` +
+      `rows going=${row.going_rows} ` +
+      `waitlisted=${row.waitlisted_rows}, counters ${row.going_count}/${row.waitlist_count}, positions ` +
+      `1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
   );
   return result;
 }
@@ -349,10 +364,14 @@ async function runStorms(url: string, db: pg.Client): Promise<boolean> {
   const hotRow = median(runs.map((r) => r.hotRowRate));
   const readOnly = median(runs.map((r) => r.readOnlyRate));
   console.log(
-    `\nW4 result (medians over ${RUNS} runs): ${rate.toFixed(0)} RSVPs/s (slowest run ${Math.min(...runs.map((r) => r.rate)).toFixed(0)}/s), ` +
-      `RSVP latency p50 ${fmt(median(runs.map((r) => r.latencyP50)))} ms p95 ${fmt(median(runs.map((r) => r.latencyP95)))} ms; ` +
-      `baselines: one-statement updates of the same row ${hotRow.toFixed(0)}/s (RSVPs run at ${(rate / hotRow).toFixed(2)}x), ` +
-      `read-only transactions ${readOnly.toFixed(0)}/s; exactly ${STORM_SEATS} going in every run: ${ok ? 'PASS' : 'FAIL'}`,
+    `\nW4 result (medians over ${RUNS} runs): ${rate.toFixed(0)} RSVPs/s (slowest run ` +
+      `${Math.min(...runs.map((r) => r.rate)).toFixed(0)}/s), ` +
+      `RSVP latency p50 ${fmt(median(runs.map((r) => r.latencyP50)))} ms p95 ` +
+      `${fmt(median(runs.map((r) => r.latencyP95)))} ms; ` +
+      `baselines: one-statement updates of the same row ${hotRow.toFixed(0)}/s (RSVPs run at ` +
+      `${(rate / hotRow).toFixed(2)}x), ` +
+      `read-only transactions ${readOnly.toFixed(0)}/s; exactly ${STORM_SEATS} going in every run: ` +
+      `${ok ? 'PASS' : 'FAIL'}`,
   );
   return ok;
 }
@@ -396,11 +415,13 @@ async function runSearch(db: pg.Client): Promise<boolean> {
       return times;
     });
     console.log(
-      `  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms (avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`,
+      `  ${scenario.name}: per pass p50 [${p50s.map(fmt).join(', ')}] ms, p95 [${p95s.map(fmt).join(', ')}] ms ` +
+        `(avg ${(rowsSeen / QUERIES / RUNS).toFixed(1)} rows)`,
     );
     const baseline = await withoutIndexes(db, () => runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i));
     console.log(
-      `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
+      `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline.times, 0.5))} ms  p95 ` +
+        `${fmt(quantile(baseline.times, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
     );
     results.push({ name: scenario.name, p50s, p95s, baseline: baseline.times, avgRows: rowsSeen / QUERIES / RUNS });
   }

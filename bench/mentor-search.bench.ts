@@ -1,7 +1,8 @@
 // Mentor search benchmark: 100,000 mentors and ~1,000,000 profile_skills rows, then GET /v1/mentors' SQL
 // (skill + minLevel, parent skills included) timed over many random skills, against a no-index baseline
 // measured in the same run. Run: npm run bench:w8 [-- --mentors=N --runs=N --queries=N --keep]
-// Uses a database of its own, guildhall_bench_mentor_search, on DATABASE_URL's server; dropped at the end unless --keep.
+// Uses a database of its own, guildhall_bench_mentor_search, on DATABASE_URL's server; dropped at the end unless
+// --keep.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -45,9 +46,11 @@ async function load(db: pg.Client): Promise<void> {
          SELECT 'mentor-' || g || '@bench.test', 'x', ARRAY['mentor'] FROM generate_series($1::int, $2::int) g
          RETURNING id, roles
        ), p AS (
-         INSERT INTO profiles (id, display_name, headline, roles, timezone, languages, accepting_mentees, mentor_capacity, active_mentees)
+         INSERT INTO profiles (id, display_name, headline, roles, timezone, languages, accepting_mentees,
+                               mentor_capacity, active_mentees)
          SELECT u.id, 'Mentor ' || left(u.id::text, 8), 'Backend mentor', u.roles,
-                (ARRAY['UTC','Europe/Berlin','America/New_York','Asia/Kolkata','Asia/Tokyo'])[1 + floor(random() * 5)::int],
+                (ARRAY['UTC','Europe/Berlin','America/New_York','Asia/Kolkata','Asia/Tokyo'])
+                  [1 + floor(random() * 5)::int],
                 CASE WHEN random() < 0.8 THEN ARRAY['en'] ELSE '{}' END
                   || (ARRAY['de','fr','es','pt','hi','ja','pl','it','nl','sv'])[1 + floor(random() * 10)::int],
                 random() < 0.6, c.cap, floor(random() * (c.cap + 1))::int
@@ -75,19 +78,22 @@ async function load(db: pg.Client): Promise<void> {
     skillsMs += performance.now() - t1;
     await db.query('COMMIT');
     console.log(
-      `  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s (skills + reach triggers ${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+      `  loaded mentors ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s (skills + reach ` +
+        `triggers ${((performance.now() - t1) / 1000).toFixed(1)} s)`,
     );
   }
   const t0 = performance.now();
   await db.query('ANALYZE');
   console.log(`  ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const counts = await db.query(`
-    SELECT (SELECT count(*) FROM profiles)::int AS profiles, (SELECT count(*) FROM profile_skills)::int AS profile_skills,
+  const counts = await db.query<{ profiles: number; profile_skills: number; reach: number }>(`
+    SELECT (SELECT count(*) FROM profiles)::int AS profiles,
+           (SELECT count(*) FROM profile_skills)::int AS profile_skills,
            (SELECT count(*) FROM mentor_skill_reach)::int AS reach`);
   const c = counts.rows[0];
   console.log(`  profile_skills inserts incl. mentor_skill_reach triggers: ${(skillsMs / 1000).toFixed(1)} s`);
   console.log(
-    `loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `loaded ${c.profiles} mentors, ${c.profile_skills} profile_skills, ${c.reach} mentor_skill_reach rows in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -147,7 +153,8 @@ async function main(): Promise<void> {
     const floor = await roundTripFloor(db);
 
     console.log(
-      `\nW8 mentor search at ${MENTORS} mentors: ${RUNS} passes × ${QUERIES} searches per scenario over ${skills.length} skills (page ${PAGE})`,
+      `\nW8 mentor search at ${MENTORS} mentors: ${RUNS} passes × ${QUERIES} searches per scenario over ` +
+        `${skills.length} skills (page ${PAGE})`,
     );
     const results: {
       name: string;
@@ -158,7 +165,8 @@ async function main(): Promise<void> {
     for (const [i, scenario] of scenarios.entries()) {
       const indexed = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, false));
       console.log(
-        `  ${scenario.name}: search per pass p50 [${indexed.p50s.map(fmt).join(', ')}] ms, p95 [${indexed.p95s.map(fmt).join(', ')}] ms`,
+        `  ${scenario.name}: search per pass p50 [${indexed.p50s.map(fmt).join(', ')}] ms, p95 ` +
+          `[${indexed.p95s.map(fmt).join(', ')}] ms`,
       );
       const withSkills = await passes(RUNS, (pass) => runScenario(db, scenario, skills, QUERIES, 100 * pass + i, true));
       console.log(
@@ -168,7 +176,8 @@ async function main(): Promise<void> {
         runScenario(db, scenario, skills, BASELINE_QUERIES, 100 + i, false),
       );
       console.log(
-        `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
+        `  ${scenario.name}: baseline (no indexes) p50 ${fmt(quantile(baseline, 0.5))} ms  p95 ` +
+          `${fmt(quantile(baseline, 0.95))} ms  (${BASELINE_QUERIES} runs)`,
       );
       results.push({ name: scenario.name, indexed, withSkills, baseline });
     }
@@ -184,7 +193,8 @@ async function main(): Promise<void> {
       after = { level: last.match_level, id: last.id };
     }
     console.log(
-      `  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ${fmt(Math.max(...deepTimes))} ms`,
+      `  skill=sql pages 1..25 via cursor: first ${fmt(deepTimes[0])} ms, last ${fmt(deepTimes[24])} ms, max ` +
+        `${fmt(Math.max(...deepTimes))} ms`,
     );
 
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) skill=sql (parent of 6 skills) minLevel=3, first page:');

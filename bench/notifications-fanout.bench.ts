@@ -42,7 +42,8 @@ async function createMembers(url: string): Promise<string[]> {
          INSERT INTO users (email, password_hash, roles)
          SELECT 'member-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g
          RETURNING id, roles)
-       INSERT INTO profiles (id, display_name, roles) SELECT id, 'Member ' || left(id::text, 8), roles FROM u RETURNING id`,
+       INSERT INTO profiles (id, display_name, roles) SELECT id, 'Member ' || left(id::text, 8), roles FROM u
+       RETURNING id`,
       [MEMBERS],
     );
     // One member in fifty mutes the type, as real preferences would: those get no row.
@@ -61,7 +62,7 @@ async function createMembers(url: string): Promise<string[]> {
 async function noopThroughput(concurrency: number, run: number): Promise<number> {
   const name = `bench-noop-${run}`;
   const queue = new Queue(name, { prefix, connection: bullConnection(redisUrl) });
-  const worker = new Worker(name, async () => null, {
+  const worker = new Worker(name, () => Promise.resolve(null), {
     prefix,
     connection: bullConnection(redisUrl, { maxRetriesPerRequest: null }),
     concurrency,
@@ -91,7 +92,8 @@ async function noopThroughput(concurrency: number, run: number): Promise<number>
   await queue.close();
   const rate = BASELINE_JOBS / seconds;
   console.log(
-    `  baseline run ${run}/${BASELINE_RUNS}: ${BASELINE_JOBS} no-op jobs in ${(seconds * 1000).toFixed(0)} ms = ${rate.toFixed(0)} jobs/s`,
+    `  baseline run ${run}/${BASELINE_RUNS}: ${BASELINE_JOBS} no-op jobs in ${(seconds * 1000).toFixed(0)} ms = ` +
+      `${rate.toFixed(0)} jobs/s`,
   );
   return rate;
 }
@@ -120,7 +122,8 @@ async function main(): Promise<void> {
     const fanoutRates: number[] = [];
     const fanoutMs: number[] = [];
     console.log(
-      `fan-out: 1 event -> ${MEMBERS} members (${MEMBERS - expected} muted), batch ${config.notificationFanoutBatch}, worker concurrency ${config.workerConcurrency}`,
+      `fan-out: 1 event -> ${MEMBERS} members (${MEMBERS - expected} muted), batch ` +
+        `${config.notificationFanoutBatch}, worker concurrency ${config.workerConcurrency}`,
     );
     try {
       for (let run = 1; run <= RUNS; run++) {
@@ -136,13 +139,17 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, 20));
         }
         const ms = performance.now() - started;
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = $1`, [eventId]);
+        const [{ n }] = await ds.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1`,
+          [eventId],
+        );
         if (n !== expected) throw new Error(`expected ${expected} notifications, found ${n}`);
         const rate = n / (ms / 1000);
         fanoutMs.push(ms);
         fanoutRates.push(rate);
         console.log(
-          `  fan-out run ${run}/${RUNS}: ${n} in-app notifications in ${ms.toFixed(0)} ms = ${rate.toFixed(0)} deliveries/s`,
+          `  fan-out run ${run}/${RUNS}: ${n} in-app notifications in ${ms.toFixed(0)} ms = ${rate.toFixed(0)} ` +
+            `deliveries/s`,
         );
       }
     } finally {
@@ -155,16 +162,20 @@ async function main(): Promise<void> {
 
     console.log('\nresults');
     console.log(
-      `  fan-out (outbox event -> ${expected} in-app rows)  median ${median(fanoutMs).toFixed(0)} ms  p95 ${p95(fanoutMs).toFixed(0)} ms`,
+      `  fan-out (outbox event -> ${expected} in-app rows)  median ${median(fanoutMs).toFixed(0)} ms  p95 ` +
+        `${p95(fanoutMs).toFixed(0)} ms`,
     );
     console.log(
-      `  fan-out deliveries/s          median ${median(fanoutRates).toFixed(0)}  worst ${Math.min(...fanoutRates).toFixed(0)}`,
+      `  fan-out deliveries/s          median ${median(fanoutRates).toFixed(0)}  worst ` +
+        `${Math.min(...fanoutRates).toFixed(0)}`,
     );
     console.log(
-      `  bare BullMQ no-op jobs/s      median ${median(baseline).toFixed(0)}  worst ${Math.min(...baseline).toFixed(0)}`,
+      `  bare BullMQ no-op jobs/s      median ${median(baseline).toFixed(0)}  worst ` +
+        `${Math.min(...baseline).toFixed(0)}`,
     );
     console.log(
-      `  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`,
+      `  ratio: fan-out delivers ${(median(fanoutRates) / median(baseline)).toFixed(1)}x as many notifications ` +
+        `per second as BullMQ runs empty jobs (one job per recipient would be bounded by the latter)`,
     );
   } finally {
     await bench.drop();

@@ -39,13 +39,15 @@ for (let run = 1; run <= RUNS; run++) {
     );
     seconds.push(ms / 1000);
     const rows = (
-      await pool.query(
+      await pool.query<{ profiles: number; skills: number; meetups: number; reach: number }>(
         `SELECT (SELECT count(*) FROM profiles)::int AS profiles, (SELECT count(*) FROM profile_skills)::int AS skills,
-                (SELECT count(*) FROM meetups)::int AS meetups, (SELECT count(*) FROM mentor_skill_reach)::int AS reach`,
+                (SELECT count(*) FROM meetups)::int AS meetups,
+                (SELECT count(*) FROM mentor_skill_reach)::int AS reach`,
       )
     ).rows[0];
     console.log(
-      `run ${run}/${RUNS}: ${(ms / 1000).toFixed(1)} s; ${rows.profiles} profiles, ${rows.skills} profile_skills, ${rows.meetups} meetups, ${rows.reach} mentor_skill_reach rows`,
+      `run ${run}/${RUNS}: ${(ms / 1000).toFixed(1)} s; ${rows.profiles} profiles, ${rows.skills} ` +
+        `profile_skills, ${rows.meetups} meetups, ${rows.reach} mentor_skill_reach rows`,
     );
   } finally {
     await pool.end();
@@ -56,6 +58,7 @@ const people = size.mentors + size.learners;
 const med = median(seconds);
 console.log(
   `\nseed result over ${RUNS} runs: median ${med.toFixed(1)} s, slowest ${quantile(seconds, 1).toFixed(1)} s ` +
-    `(${((people + size.meetups) / med / 1000).toFixed(1)}k people+meetups/s); goal < ${GOAL_S} s: ${quantile(seconds, 1) < GOAL_S ? 'PASS' : 'FAIL'}`,
+    `(${((people + size.meetups) / med / 1000).toFixed(1)}k people+meetups/s); goal < ${GOAL_S} s: ` +
+    `${quantile(seconds, 1) < GOAL_S ? 'PASS' : 'FAIL'}`,
 );
 process.exitCode = quantile(seconds, 1) < GOAL_S ? 0 : 1;

@@ -55,7 +55,8 @@ async function measure(label: string, runs: number, fn: () => Promise<unknown>, 
 }
 
 const WINDOWS = `(
-  SELECT coalesce(jsonb_agg(jsonb_build_object('day', d.day, 'start', lpad(d.h::text, 2, '0') || ':00', 'end', lpad((d.h + d.len)::text, 2, '0') || ':00')), '[]')
+  SELECT coalesce(jsonb_agg(jsonb_build_object('day', d.day, 'start', lpad(d.h::text, 2, '0') || ':00',
+                                               'end', lpad((d.h + d.len)::text, 2, '0') || ':00')), '[]')
     FROM (SELECT (ARRAY['mon','tue','wed','thu','fri','sat','sun'])[1 + floor(random() * 7)::int] AS day,
                  7 + floor(random() * 12)::int AS h, 1 + floor(random() * 4)::int AS len
             FROM generate_series(1, 2 + floor(random() * 5)::int + (u.id IS NULL)::int)) d)`;
@@ -75,11 +76,14 @@ async function load(db: pg.Client): Promise<void> {
          SELECT 'mentor-' || g || '@bench.test', 'x', ARRAY['mentor'] FROM generate_series($1::int, $2::int) g
          RETURNING id, roles
        ), p AS (
-         INSERT INTO profiles (id, display_name, headline, roles, timezone, languages, availability, accepting_mentees, mentor_capacity, active_mentees)
+         INSERT INTO profiles (id, display_name, headline, roles, timezone, languages, availability,
+                               accepting_mentees, mentor_capacity, active_mentees)
          SELECT u.id, 'Mentor ' || left(u.id::text, 8), 'Backend mentor', u.roles,
-                (ARRAY['UTC','Europe/London','Europe/Berlin','Europe/Madrid','Europe/Warsaw','Europe/Helsinki','America/New_York',
-                       'America/Chicago','America/Denver','America/Los_Angeles','America/Sao_Paulo','America/Mexico_City','Asia/Kolkata',
-                       'Asia/Tokyo','Asia/Singapore','Asia/Dubai','Australia/Sydney','Africa/Lagos','Africa/Johannesburg','Pacific/Auckland'])[1 + floor(random() * 20)::int],
+                (ARRAY['UTC','Europe/London','Europe/Berlin','Europe/Madrid','Europe/Warsaw','Europe/Helsinki',
+                       'America/New_York','America/Chicago','America/Denver','America/Los_Angeles','America/Sao_Paulo',
+                       'America/Mexico_City','Asia/Kolkata','Asia/Tokyo','Asia/Singapore','Asia/Dubai',
+                       'Australia/Sydney','Africa/Lagos','Africa/Johannesburg','Pacific/Auckland'])
+                  [1 + floor(random() * 20)::int],
                 CASE WHEN random() < 0.8 THEN ARRAY['en'] ELSE '{}' END
                   || (ARRAY['de','fr','es','pt','hi','ja','pl','it','nl','sv'])[1 + floor(random() * 10)::int],
                 ${WINDOWS}, random() < 0.6, c.cap, floor(random() * (c.cap + 1))::int
@@ -109,7 +113,8 @@ async function load(db: pg.Client): Promise<void> {
   await db.query(
     `WITH u AS (
        INSERT INTO users (email, password_hash, roles)
-       SELECT 'past-learner-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g RETURNING id, roles
+       SELECT 'past-learner-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g
+       RETURNING id, roles
      )
      INSERT INTO profiles (id, display_name, roles) SELECT id, 'Past learner', roles FROM u`,
     [PAST_LEARNERS],
@@ -123,13 +128,17 @@ async function load(db: pg.Client): Promise<void> {
      CREATE TEMP TABLE l AS SELECT row_number() OVER () AS n, id FROM profiles WHERE roles = '{learner}'`,
   );
   await db.query(
-    `INSERT INTO mentorship_requests (learner_id, mentor_id, message, status, created_at, expires_at, decided_at, decline_reason)
+    `INSERT INTO mentorship_requests (learner_id, mentor_id, message, status, created_at, expires_at, decided_at,
+                                      decline_reason)
      SELECT l.id, m.id, 'please', r.status, r.created, r.created + interval '7 days',
-            CASE WHEN r.status = 'expired' THEN r.created + interval '7 days' ELSE r.created + make_interval(secs => r.answer) END,
+            CASE WHEN r.status = 'expired' THEN r.created + interval '7 days'
+                 ELSE r.created + make_interval(secs => r.answer) END,
             CASE WHEN r.status = 'declined' THEN 'other' END
        FROM (SELECT g,
                     1 + floor(random() * $2)::int AS mi, 1 + floor(random() * $3)::int AS li,
-                    (ARRAY['accepted','accepted','accepted','accepted','accepted','declined','declined','declined','expired','expired'])[1 + floor(random() * 10)::int] AS status,
+                    (ARRAY['accepted','accepted','accepted','accepted','accepted',
+                           'declined','declined','declined','expired','expired'])[1 + floor(random() * 10)::int]
+                      AS status,
                     now() - make_interval(days => 8 + floor(random() * 300)::int) AS created,
                     60 + random() * random() * 4 * 86400 AS answer
                FROM generate_series(1, $1::int) g) r
@@ -155,11 +164,19 @@ async function load(db: pg.Client): Promise<void> {
   // The learner: beginner in PostgreSQL aiming for advanced, new to Docker, some REST; Madrid, Spanish and English.
   t0 = performance.now();
   await db.query(
-    `WITH u AS (INSERT INTO users (email, password_hash, roles) VALUES ('learner@bench.test', 'x', '{learner}') RETURNING id)
+    `WITH u AS (INSERT INTO users (email, password_hash, roles) VALUES ('learner@bench.test', 'x', '{learner}')
+                RETURNING id)
      INSERT INTO profiles (id, display_name, roles, timezone, languages, availability)
      SELECT id, 'Ana', '{learner}', 'Europe/Madrid', '{es,en}',
-            '[{"day":"tue","start":"18:00","end":"21:00"},{"day":"thu","start":"18:00","end":"21:00"},{"day":"sat","start":"10:00","end":"13:00"}]'
+            $1
        FROM u`,
+    [
+      JSON.stringify([
+        { day: 'tue', start: '18:00', end: '21:00' },
+        { day: 'thu', start: '18:00', end: '21:00' },
+        { day: 'sat', start: '10:00', end: '13:00' },
+      ]),
+    ],
   );
   await db.query(
     `INSERT INTO profile_skills (profile_id, skill, level) SELECT p.id, s.skill, s.level FROM profiles p,
@@ -170,11 +187,20 @@ async function load(db: pg.Client): Promise<void> {
   // A steady-state database has its visibility map set (autovacuum), which index-only scans rely on.
   await db.query('VACUUM ANALYZE');
   console.log(`  learner and VACUUM ANALYZE in ${secs(t0)}`);
+  const nobody = "'00000000-0000-0000-0000-000000000000'::uuid";
   const counts = (
-    await db.query(`
-      SELECT (SELECT count(*) FROM profiles WHERE roles = '{mentor}')::int AS mentors, (SELECT count(*) FROM profile_skills)::int AS profile_skills,
-             (SELECT count(*) FROM mentorship_requests)::int AS requests, (SELECT count(*) FROM mentorship_feedback)::int AS feedback,
-             (SELECT count(*) FROM profiles p WHERE ${OPEN_MENTOR('p', "'00000000-0000-0000-0000-000000000000'::uuid")})::int AS open_mentors`)
+    await db.query<{
+      mentors: number;
+      open_mentors: number;
+      profile_skills: number;
+      requests: number;
+      feedback: number;
+    }>(`
+      SELECT (SELECT count(*) FROM profiles WHERE roles = '{mentor}')::int AS mentors,
+             (SELECT count(*) FROM profile_skills)::int AS profile_skills,
+             (SELECT count(*) FROM mentorship_requests)::int AS requests,
+             (SELECT count(*) FROM mentorship_feedback)::int AS feedback,
+             (SELECT count(*) FROM profiles p WHERE ${OPEN_MENTOR('p', nobody)})::int AS open_mentors`)
   ).rows[0];
   console.log(
     `loaded ${counts.mentors} mentors (${counts.open_mentors} open), ${counts.profile_skills} profile_skills, ` +
@@ -186,7 +212,7 @@ async function load(db: pg.Client): Promise<void> {
 async function naiveTop(ds: DataSource, learnerId: string): Promise<{ mentorId: string; score: number }[]> {
   const [taxonomy, learner] = await Promise.all([loadTaxonomy(ds), loadLearner(ds, learnerId)]);
   const prepared = prepareLearner(learner!, createSkillGraph(taxonomy), { now: NOW });
-  const mentors: { id: string }[] = await ds.query(`SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}`, [
+  const mentors = await ds.query<{ id: string }[]>(`SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}`, [
     learnerId,
   ]);
   const details = await loadMentorDetails(
@@ -205,13 +231,14 @@ async function main(): Promise<void> {
   await ds.initialize();
   let failed = false;
   try {
-    const [{ id: learnerId }] = await ds.query(`SELECT id FROM profiles WHERE display_name = 'Ana'`);
+    const [{ id: learnerId }] = await ds.query<{ id: string }[]>(`SELECT id FROM profiles WHERE display_name = 'Ana'`);
     const service = new SuggestionsRefreshService(new UnitOfWork(ds), new EventsService(), new SkillGraphCache(ds));
 
     console.log('\nwarm-up');
     const first = await service.refresh(learnerId, NOW);
     console.log(
-      `  refresh: ${first.candidates} candidates read (coverage only, ${first.pages} page(s)), ${first.scored} fully scored in ${first.batches} batch(es), status ${first.status}`,
+      `  refresh: ${first.candidates} candidates read (coverage only, ${first.pages} page(s)), ${first.scored} ` +
+        `fully scored in ${first.batches} batch(es), status ${first.status}`,
     );
     for (let i = 0; i < 3; i++) await service.refresh(learnerId, NOW);
     await naiveTop(ds, learnerId);
@@ -224,14 +251,16 @@ async function main(): Promise<void> {
     let naive: { mentorId: string; score: number }[] = [];
     const baseline = await measure('naive', BASELINE_RUNS, async () => (naive = await naiveTop(ds, learnerId)), true);
 
-    const stored: { mentorId: string; score: number }[] = (
-      await ds.query(`SELECT items FROM match_suggestions WHERE learner_id = $1`, [learnerId])
-    )[0].items;
+    const [{ items: stored }] = await ds.query<{ items: { mentorId: string; score: number }[] }[]>(
+      `SELECT items FROM match_suggestions WHERE learner_id = $1`,
+      [learnerId],
+    );
     const same =
       stored.length === naive.length &&
       stored.every((s, i) => s.mentorId === naive[i].mentorId && s.score === naive[i].score);
     console.log(
-      `\ntop ${SUGGESTIONS_KEPT} identical to the naive ranking: ${same ? 'yes' : 'NO'} (best ${stored[0]?.score}, 50th ${stored.at(-1)?.score})`,
+      `\ntop ${SUGGESTIONS_KEPT} identical to the naive ranking: ${same ? 'yes' : 'NO'} (best ` +
+        `${stored[0]?.score}, 50th ${stored.at(-1)?.score})`,
     );
     failed ||= !same;
 
@@ -245,7 +274,8 @@ async function main(): Promise<void> {
       const pass = goal === null || quantile(times, 0.95) <= goal;
       failed ||= !pass;
       console.log(
-        `  ${name.padEnd(9)} median ${fmt(quantile(times, 0.5)).padStart(8)}  p95 ${fmt(quantile(times, 0.95)).padStart(8)}` +
+        `  ${name.padEnd(9)} median ${fmt(quantile(times, 0.5)).padStart(8)}  p95 ` +
+          `${fmt(quantile(times, 0.95)).padStart(8)}` +
           (goal === null ? '' : `  goal p95 <= ${goal}  ${pass ? 'PASS' : 'FAIL'}`),
       );
     }

@@ -153,7 +153,7 @@ describe('accounts (API.md §2)', () => {
       );
     });
 
-    it('answers 429 with Retry-After once an account exceeds LOGIN_MAX_FAILURES_PER_HOUR, even with the right password', async () => {
+    it('answers 429 with Retry-After past LOGIN_MAX_FAILURES_PER_HOUR, even with the right password', async () => {
       const u = await registerUser(h);
       for (let i = 0; i < 3; i++) {
         expectProblem(await h.http().post('/v1/auth/login').send({ email: u.email, password: 'wrong password!' }), 401);

@@ -152,15 +152,19 @@ describe('match suggestions (API.md §4)', () => {
       const mentee = await registerUser(h, ['learner']);
       const [r] = await h.db.query(
         `INSERT INTO mentorship_requests (learner_id, mentor_id, message, status, created_at, expires_at, decided_at)
-         VALUES ($1, $2, 'old', 'accepted', now() - interval '30 days', now(), now() - interval '30 days' + interval '1 hour') RETURNING id`,
+         VALUES ($1, $2, 'old', 'accepted', now() - interval '30 days', now(),
+                 now() - interval '30 days' + interval '1 hour')
+         RETURNING id`,
         [mentee.id, seasoned.id],
       );
       const [m] = await h.db.query(
-        `INSERT INTO mentorships (learner_id, mentor_id, request_id, status, ended_at) VALUES ($1, $2, $3, 'completed', now()) RETURNING id`,
+        `INSERT INTO mentorships (learner_id, mentor_id, request_id, status, ended_at) VALUES ($1, $2, $3,
+           'completed', now()) RETURNING id`,
         [mentee.id, seasoned.id, r.id],
       );
       await h.db.query(
-        `INSERT INTO mentorship_feedback (mentorship_id, author_id, subject_id, subject_role, rating) VALUES ($1, $2, $3, 'mentor', $4), ($1, $3, $2, 'learner', 1)`,
+        `INSERT INTO mentorship_feedback (mentorship_id, author_id, subject_id, subject_role, rating) VALUES
+           ($1, $2, $3, 'mentor', $4), ($1, $3, $2, 'learner', 1)`,
         [m.id, mentee.id, seasoned.id, rating],
       );
     }
@@ -172,7 +176,7 @@ describe('match suggestions (API.md §4)', () => {
     expect(item.reasons).toContain('Usually answers requests within an hour');
   });
 
-  it('candidate retrieval computes exactly the scorer’s skill coverage, for exactly the mentors it gives some', async () => {
+  it('retrieval computes exactly the scorer’s skill coverage, for exactly the mentors with some', async () => {
     const learner = await learnerWithGoal();
     await setSkills(h, learner.id, { postgresql: 2, express: 1, docker: 3 });
     await addGoal(h, learner.id, 'express', 4);

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, rsvp } from './support/meetups.js';
-
-// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
-jest.setTimeout(30000);
 
 function vevents(ics: string): ICAL.Component[] {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
@@ -47,7 +44,7 @@ describe('meetup iCalendar: single event and secret feed (API.md §5)', () => {
     const fetchIcs = (path: string) => h.http().get(path);
     const pathOf = (url: string) => new URL(url).pathname;
 
-    it('GET /v1/calendar/feed gives one stable secret URL; without auth it lists the meetups the owner is going to', async () => {
+    it('GET /v1/calendar/feed: one stable secret URL; without auth it lists the owner’s going meetups', async () => {
       const me = await registerUser(h);
       const first = await h.http().get('/v1/calendar/feed').set(me.auth);
       expect(first.status).toBe(200);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { MeetupRemindersService } from '../src/meetups/meetup-reminders.service.js';
 import { reminderJobId } from '../src/meetups/meetup-rules.js';
@@ -6,9 +6,6 @@ import { QUEUES } from '../src/queues/queue-names.js';
 import { bullConnection } from '../src/redis/redis-options.js';
 import { eventually, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, outboxRows, plusHours, rsvp } from './support/meetups.js';
-
-// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
-jest.setTimeout(30000);
 
 const OFFSETS = [4, 2];
 describe('meetup reminders and change notifications through the worker (API.md §5)', () => {

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, inDays, meetupBody, outboxRows, plusHours, rsvp, uniqueWord } from './support/meetups.js';
-
-// Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
-jest.setTimeout(30000);
 
 describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
   let h: Harness;
@@ -328,7 +325,8 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
       await h.db.query(
         `WITH u AS (
            INSERT INTO users (email, password_hash, roles)
-           SELECT 'bulk-' || $2 || '-' || g || '@example.test', 'x', '{learner}' FROM generate_series(1, 2100) g RETURNING id
+           SELECT 'bulk-' || $2 || '-' || g || '@example.test', 'x', '{learner}' FROM generate_series(1, 2100) g
+           RETURNING id
          ), p AS (INSERT INTO profiles (id, display_name, roles) SELECT id, 'Bulk', '{learner}' FROM u RETURNING id)
          INSERT INTO meetup_rsvps (meetup_id, profile_id, status, waitlisted_at, waitlist_seq)
          SELECT $1, id, CASE WHEN n <= 1500 THEN 'going' ELSE 'waitlisted' END,
@@ -497,7 +495,8 @@ describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
         { city: 'Berlin', country: 'DE', lat: 52.52, lng: 13.405 },
       ]);
       await h.db.query(
-        `INSERT INTO goals (profile_id, skill, target_level, status) VALUES ($1, 'elasticsearch', 4, 'active'), ($1, 'terraform', 3, 'active'),
+        `INSERT INTO goals (profile_id, skill, target_level, status)
+         VALUES ($1, 'elasticsearch', 4, 'active'), ($1, 'terraform', 3, 'active'),
                 ($1, 'rust', 3, 'abandoned')`,
         [me.id],
       );

@@ -61,7 +61,7 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
   }
   const ids = (items: Item[]) => items.map((i) => i.id);
 
-  it('answers items of { id, displayName, headline, timezone, languages, skills, acceptingMentees, openSlots }', async () => {
+  it('items carry id, displayName, headline, timezone, languages, skills, acceptingMentees, openSlots', async () => {
     const m = await mentor(
       [
         { skill: 'kafka', level: 4 },

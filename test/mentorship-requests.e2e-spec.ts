@@ -237,7 +237,8 @@ describe('mentorship requests (API.md §4)', () => {
       expect(losers).toHaveLength(9);
       for (const r of losers) expectProblem(r, 409, 'MENTOR_AT_CAPACITY');
       const [state] = await h.db.query(
-        `SELECT p.active_mentees, (SELECT count(*)::int FROM mentorships m WHERE m.mentor_id = p.id AND m.status = 'active') AS active
+        `SELECT p.active_mentees,
+                (SELECT count(*)::int FROM mentorships m WHERE m.mentor_id = p.id AND m.status = 'active') AS active
            FROM profiles p WHERE p.id = $1`,
         [mentor.id],
       );
@@ -249,7 +250,7 @@ describe('mentorship requests (API.md §4)', () => {
       expect(n).toBe(9);
     });
 
-    it('withdraws the learner’s other pending requests when they reach MAX_ACTIVE_MENTORSHIPS_PER_LEARNER', async () => {
+    it('withdraws the learner’s other pending requests at MAX_ACTIVE_MENTORSHIPS_PER_LEARNER', async () => {
       const learner = await registerUser(h, ['learner']);
       const [a, b, c] = await Promise.all([makeMentor(h), makeMentor(h), makeMentor(h)]);
       const ra = (await send(learner, { mentorId: a.id, message: 'a' })).body;

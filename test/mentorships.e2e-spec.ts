@@ -145,7 +145,7 @@ describe('mentorships (API.md §4)', () => {
     );
   });
 
-  it('complete: either party, frees the slot in the same transaction, notifies the other party; twice is 409', async () => {
+  it('complete: either party; frees the slot in one transaction, notifies the other; twice is 409', async () => {
     const { learner, mentor, id } = await mentorship(1);
     const [before] = await h.db.query(`SELECT active_mentees FROM profiles WHERE id = $1`, [mentor.id]);
     expect(before.active_mentees).toBe(1);

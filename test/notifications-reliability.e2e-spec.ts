@@ -86,7 +86,8 @@ describe('notification delivery survives worker crashes and Redis outages', () =
 
   async function duplicates(eventIds: string[]): Promise<number> {
     const [{ n }] = await h.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications WHERE event_id = ANY ($1::uuid[]) GROUP BY event_id, recipient_id HAVING count(*) > 1) d`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications WHERE event_id = ANY ($1::uuid[]) GROUP BY
+         event_id, recipient_id HAVING count(*) > 1) d`,
       [eventIds],
     );
     return n;
@@ -99,7 +100,8 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     const rows = await h.db.query(
       `WITH u AS (
          INSERT INTO users (email, password_hash, roles)
-         SELECT 'member-' || g || '-' || md5(random()::text) || '@example.test', 'x', ARRAY['learner'] FROM generate_series(1, $1) g
+         SELECT 'member-' || g || '-' || md5(random()::text) || '@example.test', 'x', ARRAY['learner'] FROM
+         generate_series(1, $1) g
          RETURNING id, roles)
        INSERT INTO profiles (id, display_name, roles) SELECT id, 'Member', roles FROM u RETURNING id`,
       [MEMBERS],
@@ -113,7 +115,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   });
 
-  it('with Redis unreachable, events wait in the outbox while the API keeps writing, and are delivered once when it is back', async () => {
+  it('Redis down: events wait in the outbox while the API writes on, then are delivered once', async () => {
     const recipients = members.slice(0, 20);
     const emitBatch = (tag: string) =>
       h.db.transaction(async (tx) => {
@@ -154,7 +156,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     try {
       await eventually(async () => (await count(ids)) === ids.length * recipients.length, 30_000, 100);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nworker output:\n${worker.output.join('')}`);
+      throw new Error(`${(e as Error).message}\nworker output:\n${worker.output.join('')}`, { cause: e });
     }
     const [{ sent }] = await h.db.query(
       `SELECT count(*)::int AS sent FROM outbox WHERE id = ANY ($1::uuid[]) AND sent_at IS NOT NULL AND attempts = 1`,
@@ -165,13 +167,13 @@ describe('notification delivery survives worker crashes and Redis outages', () =
     await stop(worker, 'SIGTERM');
   }, 60_000);
 
-  it(`a worker killed with SIGKILL in the middle of a fan-out to ${MEMBERS} members leaves each with exactly one notification once another worker takes over`, async () => {
+  it(`SIGKILL mid fan-out to ${MEMBERS} members: another worker takes over, one notification each`, async () => {
     const first = startWorker();
     const eventId = await h.db.transaction((tx) =>
       events.emit(tx, 'meetup.cancelled', { meetupId: randomUUID(), recipientIds: members }),
     );
 
-    let atKill = 0;
+    let atKill: number;
     try {
       // Batches of 25 with a pause between them: the fan-out takes over a second, so it is caught midway.
       atKill = await eventually(
@@ -183,7 +185,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
         10,
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nworker output:\n${first.output.join('')}`);
+      throw new Error(`${(e as Error).message}\nworker output:\n${first.output.join('')}`, { cause: e });
     }
     await stop(first, 'SIGKILL');
     const afterKill = await count([eventId]);
@@ -198,7 +200,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
       // The job's lock lapses (2 s) and the stalled check (every 1 s) hands it to the new worker, which re-runs it.
       await eventually(async () => (await count([eventId])) === MEMBERS, 30_000, 100);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nworker output:\n${second.output.join('')}`);
+      throw new Error(`${(e as Error).message}\nworker output:\n${second.output.join('')}`, { cause: e });
     }
     expect(await duplicates([eventId])).toBe(0);
     const [{ recipients }] = await h.db.query(

@@ -114,7 +114,8 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   async function seed(user: TestUser, times: Date[], type = 'meetup.updated'): Promise<void> {
     await h.db.query(
       `INSERT INTO notifications (event_id, recipient_id, type, data, created_at)
-       SELECT gen_random_uuid(), $1, $2, jsonb_build_object('meetupId', gen_random_uuid()), t FROM unnest($3::timestamptz[]) AS t`,
+       SELECT gen_random_uuid(), $1, $2, jsonb_build_object('meetupId', gen_random_uuid()), t FROM
+       unnest($3::timestamptz[]) AS t`,
       [user.id, type, times],
     );
   }
@@ -127,7 +128,8 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
     const items: { id: string; createdAt: string; readAt: string | null }[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const url: string = `/v1/notifications?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const url: string = `/v1/notifications?limit=${limit}${query}${after}`;
       const res = await h.http().get(url).set(user.auth);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
@@ -139,7 +141,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   }
 
   describe('inbox', () => {
-    it('lists my notifications newest first, in cursor pages that neither skip nor repeat (ties broken by id)', async () => {
+    it('lists my notifications newest first in cursor pages that never skip or repeat (ties by id)', async () => {
       const me = await registerUser(h);
       const other = await registerUser(h);
       const base = Date.parse('2030-01-01T00:00:00Z');
@@ -303,7 +305,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       });
     });
 
-    it('refuse webhook URLs that reach private, loopback or link-local addresses unless WEBHOOK_ALLOW_PRIVATE', async () => {
+    it('refuse webhook URLs to private, loopback or link-local addresses unless WEBHOOK_ALLOW_PRIVATE', async () => {
       const me = await registerUser(strict);
       for (const url of [
         'http://127.0.0.1:8080/hook',
@@ -430,7 +432,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       );
       expect(types).toEqual(['meetup.updated']);
       // The unmuted type still reaches the webhook; the muted one never does.
-      await eventually(async () => hooks.some((x) => x.path === `/muted-${muter.id}`));
+      await eventually(() => hooks.some((x) => x.path === `/muted-${muter.id}`));
       await new Promise((r) => setTimeout(r, 300));
       const received = hooks.filter((x) => x.path === `/muted-${muter.id}`).map((x) => JSON.parse(x.body).type);
       expect(received).toEqual(['meetup.updated']);
@@ -439,14 +441,14 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       ]);
     });
 
-    it('e-mails each recipient who wants e-mail exactly once, with a text and an HTML part, and never re-sends', async () => {
+    it('e-mails each recipient who wants e-mail once, with a text and an HTML part, never re-sending', async () => {
       const wants = await registerUser(h, ['mentor'], { displayName: 'Grace Mentor' });
       const optedOut = await registerUser(h);
       await h.http().put('/v1/notification-preferences').set(optedOut.auth).send({ email: false });
       const requestId = randomUUID();
       const eventId = await emit('mentorship.requested', { requestId, recipientIds: [wants.id, optedOut.id] });
 
-      await eventually(async () => mails.some((m) => m.to.includes(wants.email)));
+      await eventually(() => mails.some((m) => m.to.includes(wants.email)));
       const [notification] = await h.db.query(
         `SELECT id FROM notifications WHERE event_id = $1 AND recipient_id = $2`,
         [eventId, wants.id],
@@ -486,7 +488,8 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       expect(mails.filter((m) => m.to.includes(wants.email))).toHaveLength(1);
       expect(mails.filter((m) => m.to.includes(optedOut.email))).toHaveLength(0);
       const [{ n }] = await h.db.query(
-        `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications x ON x.id = d.notification_id WHERE x.recipient_id = $1`,
+        `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications x ON x.id =
+           d.notification_id WHERE x.recipient_id = $1`,
         [optedOut.id],
       );
       expect(n).toBe(0);
@@ -504,7 +507,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       const meetupId = randomUUID();
       await emit('meetup.reminder', { meetupId, startsAt: '2030-05-01T18:00:00Z', recipientIds: [me.id] });
 
-      await eventually(async () => hooks.some((x) => x.path === `/hook-${me.id}`));
+      await eventually(() => hooks.some((x) => x.path === `/hook-${me.id}`));
       const hook = hooks.find((x) => x.path === `/hook-${me.id}`) as Hook;
       const [inbox] = (await h.http().get('/v1/notifications').set(me.auth)).body.items;
       expect(JSON.parse(hook.body)).toEqual({
@@ -531,7 +534,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       });
     });
 
-    it('retries a webhook the receiver failed with backoff, with the same webhook-id, and gives up at once on a 4xx', async () => {
+    it('retries a failed webhook with backoff and the same webhook-id; gives up at once on a 4xx', async () => {
       const flaky = await registerUser(h);
       const gone = await registerUser(h);
       for (const [u, path] of [
@@ -548,7 +551,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       script.set(`/gone-${gone.id}`, [410, 410, 410]);
       await emit('suggestions.ready', { recipientIds: [flaky.id, gone.id] });
 
-      await eventually(async () => hooks.filter((x) => x.path === `/flaky-${flaky.id}`).length === 2, 15_000);
+      await eventually(() => hooks.filter((x) => x.path === `/flaky-${flaky.id}`).length === 2, 15_000);
       const attempts = hooks.filter((x) => x.path === `/flaky-${flaky.id}`);
       expect(attempts[0].headers['webhook-id']).toBe(attempts[1].headers['webhook-id']);
       const [flakyId] = (await h.http().get('/v1/notifications').set(flaky.auth)).body.items.map(
@@ -579,7 +582,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       expect(await job?.getState()).toBe('failed');
     });
 
-    it('creates exactly one in-app notification per (event, recipient) when the same event job runs twice, even at once', async () => {
+    it('one in-app notification per (event, recipient) when an event job runs twice, even at once', async () => {
       const users = await Promise.all([registerUser(h), registerUser(h), registerUser(h)]);
       const fanout = h.worker!.get(NotificationFanout, { strict: false });
       const event: DomainEvent = {

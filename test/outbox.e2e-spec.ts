@@ -79,7 +79,8 @@ describe('transactional outbox', () => {
       `SELECT count(*)::int AS n FROM outbox WHERE payload->>'tag' = 'race' AND sent_at IS NULL`,
     );
     expect(n).toBe(0);
-  });
+    // 1,200 events through two relays: seconds on a quiet machine, tens of seconds on a busy one.
+  }, 60_000);
 
   it('with Redis unreachable events stay in the outbox, and go out once it is back', async () => {
     const ids = await emitN(20, 'outage');

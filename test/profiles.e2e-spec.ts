@@ -48,7 +48,7 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       expectProblem(await h.http().get('/v1/profiles/me'), 401);
     });
 
-    it('updates every field, merges overlapping availability, dedupes languages, and keeps /v1/me in step', async () => {
+    it('updates every field, merges overlapping availability, dedupes languages, keeps /v1/me in step', async () => {
       const u = await registerUser(h);
       const res = await patchMe(u, {
         displayName: '  Ada Lovelace ',
@@ -433,7 +433,7 @@ describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
       expectProblem(await goals(u).list({ cursor: forged }), 400, 'INVALID_CURSOR');
     });
 
-    it("answers 404 for another profile's goal, an unknown id and a malformed id, and leaves the goal alone", async () => {
+    it("404 for another profile's goal, an unknown id and a malformed id; the goal stays as it was", async () => {
       const owner = await registerUser(h);
       const intruder = await registerUser(h);
       const goal = (await goals(owner).create({ skill: 'go', targetLevel: 3 })).body;

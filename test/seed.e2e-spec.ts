@@ -28,7 +28,8 @@ describe('seed', () => {
 
   it('writes the requested community', async () => {
     const { rows } = await pool.query(
-      `SELECT count(*) FILTER (WHERE 'learner' = ANY(roles))::int AS learners, count(*) FILTER (WHERE 'mentor' = ANY(roles))::int AS mentors
+      `SELECT count(*) FILTER (WHERE 'learner' = ANY(roles))::int AS learners,
+              count(*) FILTER (WHERE 'mentor' = ANY(roles))::int AS mentors
          FROM users`,
     );
     expect(rows[0]).toEqual({ learners: 60, mentors: 30 });
@@ -41,7 +42,8 @@ describe('seed', () => {
       `SELECT count(*)::int AS n,
               count(*) FILTER (WHERE m.skill_terms IS DISTINCT FROM coalesce(
                 (SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
-                   FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = m.id), ''::tsvector))::int AS wrong
+                   FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = m.id),
+                   ''::tsvector))::int AS wrong
          FROM meetups m`,
     );
     expect(rows[0]).toEqual({ n: 40, wrong: 0 });
@@ -78,7 +80,8 @@ describe('seed', () => {
       .send({ email: `learner-0-s${seed}@${SEED_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
     const { rows } = await pool.query(
-      `SELECT (SELECT count(*) FROM profile_skills WHERE profile_id = $1)::int AS skills, (SELECT count(*) FROM goals WHERE profile_id = $1)::int AS goals`,
+      `SELECT (SELECT count(*) FROM profile_skills WHERE profile_id = $1)::int AS skills, (SELECT count(*) FROM
+         goals WHERE profile_id = $1)::int AS goals`,
       [login.body.user.id],
     );
     expect(rows[0].skills).toBeGreaterThan(0);

@@ -121,13 +121,14 @@ describe('skill search structures', () => {
   });
   afterAll(() => h.close());
 
-  it('a skill added by a later migration gets its search terms from the trigger (checked in a rolled-back transaction)', async () => {
+  it('a skill a later migration adds gets search terms from the trigger (in a rolled-back transaction)', async () => {
     const rollback = new Error('rollback');
     let terms: { term: string }[] = [];
     await expect(
       h.db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO skills (slug, name, category, parents, aliases) VALUES ('zig', 'Zig', 'languages', '{}', '{"Ziglang", " ZIG "}')`,
+          `INSERT INTO skills (slug, name, category, parents, aliases) VALUES ('zig', 'Zig', 'languages', '{}',
+             '{"Ziglang", " ZIG "}')`,
         );
         terms = await tx.query(`SELECT term FROM skill_terms WHERE slug = 'zig' ORDER BY term`);
         throw rollback;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { AuthService } from '../src/auth/auth.service.js';
 import { JobRegistry } from '../src/queues/job-registry.js';
@@ -19,13 +19,12 @@ describe('worker process and operations', () => {
   });
 
   it('refuses to start when a job name has no handler', async () => {
-    const original = JobRegistry.prototype.missingHandlers;
-    JobRegistry.prototype.missingHandlers = () => ['timers:unhandled.job'];
+    const missing = jest.spyOn(JobRegistry.prototype, 'missingHandlers').mockReturnValue(['timers:unhandled.job']);
     try {
       const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'fatal' });
       await expect(createWorkerApp(config)).rejects.toThrow(/No handler registered for job\(s\): timers:unhandled.job/);
     } finally {
-      JobRegistry.prototype.missingHandlers = original;
+      missing.mockRestore();
     }
   });
 

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import {
   createDatabase,
@@ -26,10 +26,8 @@ const BENCH_CONNECT_TIMEOUT_MS = 120_000;
  */
 export function benchDataSource(url: string, poolSize = 4): DataSource {
   const options = dataSourceOptions({ databaseUrl: url, databasePoolSize: poolSize }, { migrationsGlob: [MIGRATIONS] });
-  return new DataSource({
-    ...options,
-    extra: { ...(options.extra as object), connectionTimeoutMillis: BENCH_CONNECT_TIMEOUT_MS },
-  } as DataSourceOptions);
+  const extra = { ...(options.extra as Record<string, unknown>), connectionTimeoutMillis: BENCH_CONNECT_TIMEOUT_MS };
+  return new DataSource({ ...options, extra });
 }
 
 export interface BenchDatabase {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -9,7 +9,7 @@ import { MetricsService } from './metrics.service.js';
  * must be scraped like the API's: a bare node:http listener that serves GET /metrics and nothing else.
  */
 @Injectable()
-export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerMetricsServer implements OnApplicationShutdown {
   private readonly logger = new Logger(WorkerMetricsServer.name);
   private server?: Server;
 
@@ -18,15 +18,18 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Where the listener answers (for tests, which ask for port 0); undefined before it listens. */
+  /** Where the listener answers from this machine (tests ask for port 0); undefined before it listens. */
   get url(): string | undefined {
     const address = this.server?.address() as AddressInfo | null | undefined;
     if (!address) return undefined;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    // Bound to every interface: name the loopback one, which always reaches it from this machine.
+    const ip = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
     return `http://${host}:${address.port}/metrics`;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Called by createWorkerApp once the context is up, so a port in use still lets it close the context. */
+  async listen(): Promise<void> {
     const server = createServer((req, res) => {
       if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
         res.writeHead(404).end();

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import type { Type } from '@nestjs/common';
@@ -7,11 +7,12 @@ import { JobRegistry } from './job-registry.js';
 export const PROCESSOR_TYPES = Symbol('PROCESSOR_TYPES');
 
 /**
- * Starts the paused workers after every module registered its handlers (fails fast if a job name
- * has none) and, on shutdown, stops taking jobs and waits for the ones in flight before pools close.
+ * Starts the paused workers once the application context is up (createWorkerApp calls start(), so a failed
+ * start can still close the context: fails fast if a job name has no handler) and, on shutdown, stops taking
+ * jobs and waits for the ones in flight before pools close.
  */
 @Injectable()
-export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WorkerLifecycle implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private hosts: WorkerHost[] = [];
 
@@ -21,7 +22,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(PROCESSOR_TYPES) private readonly types: Type<WorkerHost>[],
   ) {}
 
-  onApplicationBootstrap(): void {
+  start(): void {
     this.hosts = this.types.map((t) => this.moduleRef.get(t, { strict: false }));
     const missing = this.registry.missingHandlers();
     if (missing.length) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);

@@ -20,7 +20,8 @@ interface Reply {
   send(b: unknown): unknown;
 }
 
-export default async function staticShim(
+// Fastify awaits a plugin that returns a promise; this one registers its route synchronously.
+export default function staticShim(
   instance: {
     get(path: string, handler: (req: { params: Record<string, string> }, reply: Reply) => Promise<unknown>): void;
   },
@@ -35,4 +36,5 @@ export default async function staticShim(
       return reply.code(404).send({ status: 404 });
     }
   });
+  return Promise.resolve();
 }

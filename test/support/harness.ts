@@ -90,9 +90,9 @@ export async function registerUser(
   };
 }
 
-/** Polls until `check` returns a truthy value (for work the worker does asynchronously). */
+/** Polls until `check` returns (or resolves to) a truthy value (for work the worker does asynchronously). */
 export async function eventually<T>(
-  check: () => Promise<T | undefined | null | false>,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   timeoutMs = 10000,
   everyMs = 50,
 ): Promise<T> {

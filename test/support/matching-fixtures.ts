@@ -16,7 +16,8 @@ export interface MentorSetup {
 export async function makeMentor(h: Harness, setup: MentorSetup = {}, roles: string[] = ['mentor']): Promise<TestUser> {
   const u = await registerUser(h, roles, { displayName: setup.displayName ?? 'Mentor' });
   await h.db.query(
-    `UPDATE profiles SET accepting_mentees = $2, mentor_capacity = $3, languages = $4, timezone = $5, availability = $6::jsonb, headline = $7
+    `UPDATE profiles SET accepting_mentees = $2, mentor_capacity = $3, languages = $4, timezone = $5,
+                         availability = $6::jsonb, headline = $7
       WHERE id = $1`,
     [
       u.id,

@@ -61,7 +61,8 @@ export async function counts(h: Harness, meetupId: string) {
   const [row] = await h.db.query(
     `SELECT m.going_count, m.waitlist_count, m.capacity,
             (SELECT count(*)::int FROM meetup_rsvps r WHERE r.meetup_id = m.id AND r.status = 'going') AS going_rows,
-            (SELECT count(*)::int FROM meetup_rsvps r WHERE r.meetup_id = m.id AND r.status = 'waitlisted') AS waitlisted_rows
+            (SELECT count(*)::int FROM meetup_rsvps r WHERE r.meetup_id = m.id AND r.status = 'waitlisted') AS
+            waitlisted_rows
        FROM meetups m WHERE m.id = $1`,
     [meetupId],
   );
