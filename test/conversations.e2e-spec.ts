@@ -30,7 +30,7 @@ describe('conversations', () => {
       open: boolean;
     }[];
   };
-  const post = (u: TestUser, id: string, body: unknown) =>
+  const post = (u: TestUser, id: string, body: object) =>
     h.http().post(`/v1/conversations/${id}/messages`).set(u.auth).send(body);
   const read = (u: TestUser, id: string) => h.http().post(`/v1/conversations/${id}/read`).set(u.auth);
 

@@ -18,18 +18,13 @@ interface MentorshipParties {
 
 const MINUTE_MS = 60_000;
 
-function isExclusionViolation(e: unknown): boolean {
-  const err = e as { code?: string; driverError?: { code?: string } };
-  return (err.driverError?.code ?? err.code) === '23P01';
-}
-
 const clash = () =>
   new Conflict('SESSION_CLASH', 'This time overlaps another proposed or confirmed session of one of you.');
 
 /**
  * Mentorship sessions: propose, confirm (the other party only), move, cancel. No one is double-booked,
  * however requests race: each live session holds one session_participants row per person, and an
- * exclusion constraint keeps a person's live rows from overlapping (SQLSTATE 23P01 → SESSION_CLASH).
+ * exclusion constraint keeps a person's live rows from overlapping (a row it refuses → SESSION_CLASH).
  * The mentorship row is share-locked while a session changes, so it cannot complete mid-change.
  */
 @Injectable()
@@ -109,16 +104,9 @@ export class SessionsService {
       const endsAt = new Date(startsAt.getTime() + minutes * MINUTE_MS);
       const moved = startsAt.getTime() !== s.starts_at.getTime() || endsAt.getTime() !== s.ends_at.getTime();
       if (moved) {
-        try {
-          await tx.query(`UPDATE session_participants SET period = tstzrange($2, $3) WHERE session_id = $1`, [
-            sessionId,
-            startsAt,
-            endsAt,
-          ]);
-        } catch (e) {
-          if (isExclusionViolation(e)) throw clash();
-          throw e;
-        }
+        // Re-placing both rows lets the exclusion constraint judge the new period, without an error on a clash.
+        await tx.query(`DELETE FROM session_participants WHERE session_id = $1`, [sessionId]);
+        await this.hold(tx, sessionId, [m.learner_id, m.mentor_id], startsAt, endsAt);
       }
       const row = (await sqlOne<SessionRow>(
         tx,
@@ -193,18 +181,20 @@ export class SessionsService {
     return startsAt;
   }
 
-  /** One live row per person; inserted in profile id order so two proposals never wait on each other in a cycle. */
+  /**
+   * One live row per person, or SESSION_CLASH. ON CONFLICT DO NOTHING covers exclusion constraints too, so a
+   * clash (even with a proposal committing concurrently) leaves a row out instead of aborting with an error;
+   * the caller's transaction then rolls back. Rows go in profile id order, so racing proposals never deadlock.
+   */
   private async hold(tx: Tx, sessionId: string, people: string[], startsAt: Date, endsAt: Date): Promise<void> {
-    try {
-      await tx.query(
-        `INSERT INTO session_participants (session_id, profile_id, period)
-         SELECT $1, p, tstzrange($3, $4) FROM unnest($2::uuid[]) AS p ORDER BY p`,
-        [sessionId, people, startsAt, endsAt],
-      );
-    } catch (e) {
-      if (isExclusionViolation(e)) throw clash();
-      throw e;
-    }
+    const held = await sql(
+      tx,
+      `INSERT INTO session_participants (session_id, profile_id, period)
+       SELECT $1, p, tstzrange($3, $4) FROM unnest($2::uuid[]) AS p ORDER BY p
+       ON CONFLICT DO NOTHING RETURNING profile_id`,
+      [sessionId, people, startsAt, endsAt],
+    );
+    if (held.length !== people.length) throw clash();
   }
 
   private async notify(
