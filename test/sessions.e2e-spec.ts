@@ -47,7 +47,7 @@ describe('mentorship sessions', () => {
     return events[0];
   };
 
-  it('propose → confirm by the other party → move (proposed again, by the mover) → cancel, notifying the other side', async () => {
+  it('propose → confirm by the other party → move (proposed again, by the mover) → cancel, each notified', async () => {
     const p = await mentorshipPair(h);
     const created = await propose(p.learner, p.mentorshipId, {
       startsAt: '2027-05-03T09:00:00+02:00',
@@ -171,7 +171,7 @@ describe('mentorship sessions', () => {
     expect(cleared.body.meetingUrl).toBeNull();
   });
 
-  it('refuses overlapping sessions of either person with 409 SESSION_CLASH; touching and cancelled ones are fine', async () => {
+  it('refuses overlaps for either person (409 SESSION_CLASH); touching and cancelled ones are fine', async () => {
     const mentor = await makeMentor(h, { capacity: 3 });
     const a = await mentorshipPair(h, {});
     const first = await propose(a.learner, a.mentorshipId, { startsAt: '2027-08-02T10:00:00Z', durationMinutes: 60 });
@@ -270,7 +270,7 @@ describe('mentorship sessions', () => {
     ).toHaveLength(1);
   });
 
-  it('serves one VEVENT per session: stable UID, growing SEQUENCE, TENTATIVE until confirmed, CANCELLED at the end', async () => {
+  it('serves one VEVENT: stable UID, growing SEQUENCE, TENTATIVE until confirmed, CANCELLED at the end', async () => {
     const p = await mentorshipPair(h);
     const s = await propose(p.learner, p.mentorshipId, {
       startsAt: '2027-11-01T18:00:00Z',
@@ -327,7 +327,7 @@ describe('mentorship sessions', () => {
     }
   });
 
-  it('schedules reminders for confirmed sessions as deterministic jobs, moved and removed with the session', async () => {
+  it('schedules reminders of confirmed sessions as deterministic jobs, moved and removed with them', async () => {
     const p = await mentorshipPair(h);
     const s = await propose(p.learner, p.mentorshipId, { startsAt: '2028-01-10T10:00:00Z', durationMinutes: 30 });
     const sid = s.body.id;
