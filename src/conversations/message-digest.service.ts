@@ -126,7 +126,8 @@ export class MessageDigestService {
       body: m.body.length > 300 ? `${m.body.slice(0, 299)}…` : m.body,
       url: `${base}/v1/conversations/${m.conversation_id}/messages`,
     }));
-    const subject = messages.length === 1 ? 'You have a new message' : `You have ${messages.length} new messages`;
+    const subject =
+      messages.length === 1 ? '1 unread message on Guildhall' : `${messages.length} unread messages on Guildhall`;
     const text = [
       `Hi ${name},`,
       '',
