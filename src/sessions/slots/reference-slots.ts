@@ -1,5 +1,6 @@
-// A minute-by-minute oracle for computeSlots that shares none of its code: each minute is tested against
-// every window of the three local dates around it, converting wall-clock times with Intl directly.
+// A minute-by-minute reference for computeSlots (the property test's oracle and the benchmark's baseline) that
+// shares none of its code: each minute is tested against every window of the three local dates around it,
+// converting wall-clock times with Intl directly. Far too slow to serve requests; simple enough to trust.
 import { utcOffsetMs } from '../../matching/scoring/timezone.js';
 import type { AvailabilityWindow } from '../../matching/scoring/types.js';
 import type { Slot, SlotPerson, SlotQuery } from './compute-slots.js';
@@ -48,7 +49,7 @@ function availableAt(windows: readonly AvailabilityWindow[], zone: string, t: nu
   return false;
 }
 
-export function bruteForceSlots(query: SlotQuery, a: SlotPerson, b: SlotPerson): Slot[] {
+export function referenceSlots(query: SlotQuery, a: SlotPerson, b: SlotPerson): Slot[] {
   const { from, days, minutes } = query;
   const first = Math.ceil(from / MINUTE) * MINUTE;
   const end = from + days * DAY + minutes * MINUTE;
