@@ -215,6 +215,27 @@ describe('conversations', () => {
     expect((await post(mentor, conversationId, { body: 'slow down' })).status).toBe(201);
   });
 
+  it('documents every endpoint in the OpenAPI document', async () => {
+    const res = await h.http().get('/docs-json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/v1/conversations'])).toContain('get');
+    expect(Object.keys(paths['/v1/conversations/{id}/messages']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/v1/conversations/{id}/read'])).toContain('post');
+    expect(Object.keys(paths['/v1/mentorships/{id}/slots'])).toContain('get');
+    expect(Object.keys(paths['/v1/mentorships/{id}/sessions']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/v1/mentorships/{id}/sessions/{sid}'])).toContain('patch');
+    for (const action of ['confirm', 'cancel'])
+      expect(Object.keys(paths[`/v1/mentorships/{id}/sessions/{sid}/${action}`])).toContain('post');
+    expect(Object.keys(paths['/v1/mentorships/{id}/sessions/{sid}/ics'])).toContain('get');
+    const schemas = res.body.components.schemas as Record<string, { properties: Record<string, unknown> }>;
+    expect(Object.keys(schemas.ConversationView.properties).sort()).toEqual(
+      ['id', 'lastMessage', 'mentorshipId', 'open', 'requestId', 'unreadCount', 'with'].sort(),
+    );
+    expect(schemas.PostMessageDto.properties.body).toMatchObject({ minLength: 1, maxLength: 4000 });
+    expect(schemas.SessionView.properties.status).toMatchObject({ enum: ['proposed', 'confirmed', 'cancelled'] });
+  });
+
   it('keeps one conversation per pair however many requests race', async () => {
     const learner = await registerUser(h);
     const mentor = await makeMentor(h);

@@ -73,6 +73,8 @@ describe('mentorship sessions', () => {
     expect(confirmed.body.status).toBe('confirmed');
     expectProblem(await act(p.mentor, p.mentorshipId, sid, 'confirm'), 409, 'SESSION_NOT_PROPOSED');
 
+    const unchanged = await patch(p.learner, p.mentorshipId, sid, { startsAt: '2027-05-03T07:00:00Z' });
+    expect(unchanged.body).toMatchObject({ status: 'confirmed', sequence: 1 });
     const notes = await patch(p.learner, p.mentorshipId, sid, { notes: 'Bring the query plan' });
     expect(notes.body).toMatchObject({ status: 'confirmed', notes: 'Bring the query plan', proposedBy: p.learner.id });
     const moved = await patch(p.mentor, p.mentorshipId, sid, { startsAt: '2027-05-04T07:00:00Z' });

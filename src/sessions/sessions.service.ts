@@ -103,6 +103,9 @@ export class SessionsService {
       const minutes = dto.durationMinutes ?? Math.round((s.ends_at.getTime() - s.starts_at.getTime()) / MINUTE_MS);
       const endsAt = new Date(startsAt.getTime() + minutes * MINUTE_MS);
       const moved = startsAt.getTime() !== s.starts_at.getTime() || endsAt.getTime() !== s.ends_at.getTime();
+      // A PATCH that names nothing new changes nothing: no SEQUENCE bump, no notification.
+      if (!moved && dto.agenda === undefined && dto.meetingUrl === undefined && dto.notes === undefined)
+        return sessionView(s);
       if (moved) {
         // Re-placing both rows lets the exclusion constraint judge the new period, without an error on a clash.
         await tx.query(`DELETE FROM session_participants WHERE session_id = $1`, [sessionId]);
