@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller.js';
+import { CalendarFeedSources } from './calendar-feed-sources.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { MeetupSearchService } from './meetup-search.service.js';
 import { MeetupsController } from './meetups.controller.js';
@@ -9,6 +10,7 @@ import { RsvpService } from './rsvp.service.js';
 /** Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (API.md §5). Job handlers: MeetupsWorkerModule. */
 @Module({
   controllers: [MeetupsController, CalendarController],
-  providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService],
+  providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService, CalendarFeedSources],
+  exports: [CalendarFeedSources],
 })
 export class MeetupsModule {}
