@@ -5,7 +5,6 @@ import { MessageDigestService } from '../src/conversations/message-digest.servic
 import { eventually, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { requestPair } from './support/conversations.js';
 import { makeMentor } from './support/matching-fixtures.js';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database.js';
 
 interface Mail {
   to: string[];
@@ -20,7 +19,6 @@ const decodeQp = (s: string) =>
   s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe('conversations with a worker: message e-mail digests, program mentorships', () => {
-  let db: PrivateDatabase;
   let h: Harness;
   let smtpServer: InstanceType<typeof smtp.SMTPServer>;
   const mails: Mail[] = [];
@@ -44,10 +42,8 @@ describe('conversations with a worker: message e-mail digests, program mentorshi
       },
     });
     await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-    db = await createPrivateDatabase('digest');
     h = await startHarness({
       env: {
-        ...db.env,
         SMTP_URL: `smtp://127.0.0.1:${(smtpServer.server.address() as AddressInfo).port}`,
         MESSAGE_DIGEST_SECONDS: String(PERIOD_MS / 1000),
         PUBLIC_BASE_URL: 'https://guildhall.example',
@@ -57,7 +53,6 @@ describe('conversations with a worker: message e-mail digests, program mentorshi
 
   afterAll(async () => {
     await h?.close();
-    await db?.drop();
     await new Promise<void>((resolve) => smtpServer?.close(() => resolve()));
   });
 
