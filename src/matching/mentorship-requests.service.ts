@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
@@ -16,6 +16,8 @@ import { REQUEST_COLUMNS, requestView, type RequestRow } from './mentorship-requ
 import { MENTORSHIP_COLUMNS, mentorshipView, type MentorshipRow } from './mentorship.view.js';
 
 type LockedRequest = RequestRow & { overdue: boolean };
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 /** Conflicts for a request that can no longer change state. */
 function assertPending(r: LockedRequest): void {
@@ -125,7 +127,7 @@ export class MentorshipRequestsService {
 
   async list(userId: string, q: ListMentorshipRequestsQuery): Promise<Page<MentorshipRequestView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const party =
       q.as === 'learner'
         ? 'r.learner_id = $1'
@@ -136,7 +138,7 @@ export class MentorshipRequestsService {
       this.uow.dataSource,
       `SELECT ${REQUEST_COLUMNS.split(', ')
         .map((c) => `r.${c}`)
-        .join(', ')}, r.created_at::text AS key
+        .join(', ')}, ${cursorTimestamp('r.created_at')} AS key
          FROM mentorship_requests r
         WHERE ${party}
           AND ($2::text IS NULL OR r.status = $2)
@@ -145,7 +147,7 @@ export class MentorshipRequestsService {
         LIMIT $5`,
       [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, requestView, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, requestView, (r) => [r.key, r.id]);
   }
 
   async get(userId: string, id: string): Promise<MentorshipRequestView> {

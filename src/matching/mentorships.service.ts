@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
@@ -33,6 +33,8 @@ interface FeedbackRow {
   created_at: Date;
 }
 
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
+
 @Injectable()
 export class MentorshipsService {
   constructor(
@@ -42,7 +44,7 @@ export class MentorshipsService {
 
   async list(userId: string, q: ListMentorshipsQuery): Promise<Page<MentorshipView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const party =
       q.as === 'learner'
         ? 'm.learner_id = $1'
@@ -51,7 +53,7 @@ export class MentorshipsService {
           : '(m.learner_id = $1 OR m.mentor_id = $1)';
     const rows = await sql<MentorshipRow & { key: string }>(
       this.uow.dataSource,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, m.started_at::text AS key
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, ${cursorTimestamp('m.started_at')} AS key
          FROM mentorships m
         WHERE ${party}
           AND ($2::text IS NULL OR m.status = $2)
@@ -60,7 +62,7 @@ export class MentorshipsService {
         LIMIT $5`,
       [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, mentorshipView, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, mentorshipView, (r) => [r.key, r.id]);
   }
 
   async get(userId: string, id: string): Promise<MentorshipView> {

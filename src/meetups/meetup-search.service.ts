@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
@@ -12,6 +12,8 @@ import { MEETUP_COLUMNS, toMeetupView, type MeetupRow } from './meetup.view.js';
 
 /** Zero-overlap meetups considered for the tail of the recommendations: the soonest this many. */
 const RECOMMENDATION_FILLER_POOL = 200;
+
+const SEARCH_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 @Injectable()
 export class MeetupSearchService {
@@ -27,14 +29,7 @@ export class MeetupSearchService {
       if (!known) throw ValidationFailed.field('skill', `unknown skill: ${q.skill}`);
     }
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
-    const afterStart = after ? new Date(after[0]) : undefined;
-    if (
-      after &&
-      (!Number.isFinite(afterStart!.getTime()) || typeof after[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(after[1]))
-    ) {
-      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
-    }
+    const after = SEARCH_CURSOR.decode(q.cursor);
     const query = buildMeetupSearch({
       q: q.q?.trim() || undefined,
       skill: q.skill,
@@ -43,11 +38,11 @@ export class MeetupSearchService {
       near,
       radiusKm: q.radiusKm,
       online: q.online,
-      after: after ? { startsAt: afterStart!, id: after[1] } : undefined,
+      after: after ? { startsAt: after[0], id: after[1] } : undefined,
       limit: limit + 1,
     });
-    const rows = await sql<MeetupRow>(this.uow.dataSource, query.text, query.params);
-    return toPage(rows, limit, toMeetupView, (r) => [r.starts_at.toISOString(), r.id]);
+    const rows = await sql<MeetupRow & { starts_key: string }>(this.uow.dataSource, query.text, query.params);
+    return SEARCH_CURSOR.page(rows, limit, toMeetupView, (r) => [r.starts_key, r.id]);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Conflict, Forbidden, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne, type Queryable } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
@@ -27,6 +27,9 @@ const toAttendee = (r: AttendeeRow): AttendeeView => ({
   checkedInAt: r.checked_in_at ? r.checked_in_at.toISOString() : null,
 });
 
+/** (status rank, waitlist order, profile id): see attendees(). */
+const ATTENDEES_CURSOR = cursorCodec(cursorField.int(0, 3), cursorField.bigint, cursorField.uuid);
+
 @Injectable()
 export class RsvpService {
   constructor(
@@ -45,7 +48,7 @@ export class RsvpService {
   async attendees(user: AuthUser, meetupId: string, q: AttendeesQuery): Promise<Page<AttendeeView>> {
     await this.assertOrganizer(this.uow.dataSource, user, meetupId);
     const limit = pageLimit(q);
-    const after = decodeCursor<[number, string, string]>(q.cursor, 3);
+    const after = ATTENDEES_CURSOR.decode(q.cursor);
     const rows = await sql<AttendeeRow>(
       this.uow.dataSource,
       `SELECT * FROM (
@@ -64,7 +67,7 @@ export class RsvpService {
        LIMIT $6`,
       [meetupId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
     );
-    return toPage(rows, limit, toAttendee, (r) => [r.rank, r.ord, r.profile_id]);
+    return ATTENDEES_CURSOR.page(rows, limit, toAttendee, (r) => [r.rank, r.ord, r.profile_id]);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
@@ -17,6 +17,8 @@ const view = (r: BlockRow): BlockView => ({
   blockedId: r.blocked_id,
   createdAt: r.created_at.toISOString(),
 });
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 @Injectable()
 export class BlocksService {
@@ -83,14 +85,14 @@ export class BlocksService {
 
   async list(blockerId: string, q: { limit?: number; cursor?: string }): Promise<Page<BlockView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<BlockRow & { key: string }>(
       this.uow.dataSource,
-      `SELECT blocker_id, blocked_id, created_at, created_at::text AS key FROM blocks
+      `SELECT blocker_id, blocked_id, created_at, ${cursorTimestamp('created_at')} AS key FROM blocks
         WHERE blocker_id = $1 AND ($2::timestamptz IS NULL OR (created_at, blocked_id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, blocked_id DESC LIMIT $4`,
       [blockerId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, view, (r) => [r.key, r.blocked_id]);
+    return LIST_CURSOR.page(rows, limit, view, (r) => [r.key, r.blocked_id]);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { isUuid } from '../common/http/uuid.pipe.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { NotFound } from '../common/errors/domain-error.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import type { NotificationType } from '../queues/event-types.js';
 import type { ListNotificationsQuery, NotificationView } from './dto/notifications.dto.js';
@@ -17,6 +16,8 @@ interface NotificationRow {
   /** created_at at full (microsecond) precision, which a JS Date would lose, for the cursor. */
   sort_key: string;
 }
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 const toView = (r: NotificationRow): NotificationView => ({
   id: r.id,
@@ -33,10 +34,7 @@ export class NotificationsService {
 
   async list(userId: string, q: ListNotificationsQuery): Promise<Page<NotificationView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
-    if (after && !(typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && isUuid(after[1]))) {
-      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
-    }
+    const after = LIST_CURSOR.decode(q.cursor);
     const params: unknown[] = [userId, limit + 1];
     let where = 'recipient_id = $1';
     if (q.unread) where += ' AND read_at IS NULL';
@@ -47,12 +45,12 @@ export class NotificationsService {
     const rows = await sql<NotificationRow>(
       this.db,
       `SELECT id, type, data, created_at, read_at,
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
+              ${cursorTimestamp('created_at')} AS sort_key
          FROM notifications WHERE ${where}
         ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, toView, (r) => [r.sort_key, r.id]);
+    return LIST_CURSOR.page(rows, limit, toView, (r) => [r.sort_key, r.id]);
   }
 
   async unreadCount(userId: string): Promise<number> {
