@@ -10,5 +10,6 @@ import { MentorshipsService } from './mentorships.service.js';
 @Module({
   controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],
   providers: [MatchSuggestionsService, MentorshipRequestsService, MentorshipsService],
+  exports: [MentorshipRequestsService, MentorshipsService],
 })
 export class MatchingModule {}

@@ -13,7 +13,8 @@ import type {
   MentorshipRequestView,
 } from './dto/mentorship-request.dto.js';
 import { REQUEST_COLUMNS, requestView, type RequestRow } from './mentorship-request.view.js';
-import { MENTORSHIP_COLUMNS, mentorshipView, type MentorshipRow } from './mentorship.view.js';
+import { mentorshipView } from './mentorship.view.js';
+import { MentorshipsService } from './mentorships.service.js';
 
 type LockedRequest = RequestRow & { overdue: boolean };
 
@@ -37,6 +38,7 @@ export class MentorshipRequestsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
+    private readonly mentorships: MentorshipsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -161,9 +163,9 @@ export class MentorshipRequestsService {
   }
 
   /**
-   * Atomic: a slot is taken with a conditional UPDATE, so however many accepts race a mentor never holds
-   * more active mentorships than their capacity. Both profile rows are locked first, in id order (the one
-   * global order every two-profile path uses), then the request.
+   * Atomic: both profile rows are locked first, in id order (the one global order every multi-profile path
+   * uses), then the request; the slot check and the mentorship insert happen under those locks, so however
+   * many accepts race a mentor never holds more active mentorships than their capacity.
    */
   async accept(mentorId: string, id: string): Promise<AcceptedMentorshipRequest> {
     return this.uow.run(async (tx) => {
@@ -171,67 +173,35 @@ export class MentorshipRequestsService {
       if (parties.mentor_id !== mentorId)
         throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can accept this request.');
       const learnerId = parties.learner_id;
-      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-        [learnerId, mentorId],
-      ]);
+      await this.mentorships.lockParties(tx, [learnerId, mentorId]);
       assertPending(await this.lockRequest(tx, id));
 
-      const { active } = (await sqlOne<{ active: number }>(
+      const mentor = (await sqlOne<{ open: boolean }>(
         tx,
-        `SELECT count(*)::int AS active FROM mentorships WHERE learner_id = $1 AND status = 'active'`,
-        [learnerId],
-      ))!;
-      if (active >= this.config.maxActiveMentorshipsPerLearner) {
-        throw new Conflict(
-          'LEARNER_AT_MENTORSHIP_LIMIT',
-          'The learner already has the most active mentorships allowed.',
-        );
-      }
-      const slot = await sql(
-        tx,
-        `UPDATE profiles SET active_mentees = active_mentees + 1
-          WHERE id = $1 AND active_mentees < mentor_capacity RETURNING active_mentees`,
+        `SELECT active_mentees < mentor_capacity AS open FROM profiles WHERE id = $1`,
         [mentorId],
-      );
-      if (!slot.length)
+      ))!;
+      if (!mentor.open)
         throw new Conflict(
           'MENTOR_AT_CAPACITY',
           'You have no open mentee slot; raise your capacity or complete a mentorship first.',
         );
-      const mentorship = await sqlOne<MentorshipRow>(
-        tx,
-        `INSERT INTO mentorships AS m (learner_id, mentor_id, request_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING ${MENTORSHIP_COLUMNS}`,
-        [learnerId, mentorId, id],
-      );
-      if (!mentorship) throw new Conflict('ALREADY_IN_MENTORSHIP', 'You already mentor this learner.');
+      // Accepted first, so the learner's other pending requests (withdrawn if this reaches their limit) exclude it;
+      // start() checks the learner limit.
       const request = (await sqlOne<RequestRow>(
         tx,
         `UPDATE mentorship_requests SET status = 'accepted', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
+      const [mentorship] = await this.mentorships.start(tx, [{ learnerId, mentorId, requestId: id }]);
 
-      const events: PendingEvent[] = [
-        {
-          type: 'mentorship.accepted',
-          payload: { requestId: id, mentorshipId: mentorship.id, learnerId, mentorId, recipientIds: [learnerId] },
-        },
-      ];
-      if (active + 1 >= this.config.maxActiveMentorshipsPerLearner) {
-        const withdrawn = await sql<{ id: string; mentor_id: string }>(
-          tx,
-          `UPDATE mentorship_requests SET status = 'withdrawn', decided_at = now()
-            WHERE learner_id = $1 AND status = 'pending' AND id <> $2 RETURNING id, mentor_id`,
-          [learnerId, id],
-        );
-        for (const w of withdrawn) {
-          events.push({
-            type: 'mentorship.withdrawn',
-            payload: { requestId: w.id, learnerId, mentorId: w.mentor_id, recipientIds: [w.mentor_id] },
-          });
-        }
-      }
-      await this.events.emitMany(tx, events);
+      await this.events.emit(tx, 'mentorship.accepted', {
+        requestId: id,
+        mentorshipId: mentorship.id,
+        learnerId,
+        mentorId,
+        recipientIds: [learnerId],
+      });
       return { request: requestView(request), mentorship: mentorshipView({ ...mentorship, tasks: [] }) };
     });
   }
@@ -278,6 +248,30 @@ export class MentorshipRequestsService {
       });
       return requestView(row);
     });
+  }
+
+  /**
+   * Ends the pending requests between two profiles when one blocks the other, as the blocker's own decision
+   * would end them: a blocking learner cancels, a blocking mentor declines (reason other).
+   */
+  async closeBetween(tx: Tx, blockerId: string, blockedId: string): Promise<void> {
+    const closed = await sql<{ id: string; learner_id: string; mentor_id: string; status: string }>(
+      tx,
+      `UPDATE mentorship_requests
+          SET status = CASE WHEN learner_id = $1 THEN 'cancelled' ELSE 'declined' END,
+              decline_reason = CASE WHEN learner_id = $1 THEN NULL ELSE 'other' END,
+              decided_at = now()
+        WHERE status = 'pending' AND ((learner_id = $1 AND mentor_id = $2) OR (learner_id = $2 AND mentor_id = $1))
+        RETURNING id, learner_id, mentor_id, status`,
+      [blockerId, blockedId],
+    );
+    const events = closed.map((r): PendingEvent => {
+      const ids = { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id };
+      return r.status === 'cancelled'
+        ? { type: 'mentorship.cancelled', payload: { ...ids, recipientIds: [r.mentor_id] } }
+        : { type: 'mentorship.declined', payload: { ...ids, reason: 'other', recipientIds: [r.learner_id] } };
+    });
+    await this.events.emitMany(tx, events);
   }
 
   private async parties(tx: Tx, id: string, userId: string): Promise<{ learner_id: string; mentor_id: string }> {

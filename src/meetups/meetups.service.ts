@@ -185,17 +185,17 @@ export class MeetupsService {
     if (errors.length) throw new ValidationFailed(errors);
   }
 
-  /** meetup_skills plus skill_terms, the skills with all their ancestors that search filters on. */
+  /** meetup_skills; a trigger derives meetups.skill_terms (the skills with all their ancestors) from them. */
   private async writeSkills(tx: Tx, meetupId: string, skills: string[]): Promise<void> {
-    await tx.query(`DELETE FROM meetup_skills WHERE meetup_id = $1`, [meetupId]);
+    await sql(tx, `DELETE FROM meetup_skills WHERE meetup_id = $1`, [meetupId]);
     if (skills.length) {
-      await tx.query(
+      await sql(
+        tx,
         `INSERT INTO meetup_skills (meetup_id, skill, position)
          SELECT $1, s.skill, s.n FROM unnest($2::text[]) WITH ORDINALITY AS s(skill, n)`,
         [meetupId, skills],
       );
     }
-    await tx.query(SKILL_TERMS_SQL, [meetupId]);
   }
 
   /**
@@ -244,11 +244,5 @@ function columnValues(f: MeetupFields): unknown[] {
     f.level,
   ];
 }
-
-/** Recomputes meetups.skill_terms for meetup $1 from meetup_skills and skill_ancestors. */
-export const SKILL_TERMS_SQL = `UPDATE meetups SET skill_terms = coalesce(
-    (SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
-       FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = $1), ''::tsvector)
-  WHERE id = $1`;
 
 export const uidDomain = (config: Pick<AppConfig, 'publicBaseUrl'>): string => new URL(config.publicBaseUrl).hostname;

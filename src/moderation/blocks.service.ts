@@ -3,7 +3,7 @@ import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { EventsService, type PendingEvent } from '../queues/events.service.js';
+import { MentorshipRequestsService } from '../matching/mentorship-requests.service.js';
 import type { BlockView } from './dto/moderation.dto.js';
 
 interface BlockRow {
@@ -24,13 +24,12 @@ const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 export class BlocksService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly events: EventsService,
+    private readonly requests: MentorshipRequestsService,
   ) {}
 
   /**
    * Idempotent: blocking someone already blocked answers the existing block. Pending requests between the
-   * pair end at once, as the blocker's own decision would end them (the learner cancels, the mentor declines),
-   * so nothing blocked stays actionable.
+   * pair end in the same transaction (the matching module closes them), so nothing blocked stays actionable.
    */
   async block(blockerId: string, profileId: string): Promise<BlockView> {
     const blockedId = profileId.toLowerCase();
@@ -47,34 +46,7 @@ export class BlocksService {
         `SELECT blocker_id, blocked_id, created_at FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`,
         [blockerId, blockedId],
       ))!;
-      const closed = await sql<{ id: string; learner_id: string; mentor_id: string; status: string }>(
-        tx,
-        `UPDATE mentorship_requests
-            SET status = CASE WHEN learner_id = $1 THEN 'cancelled' ELSE 'declined' END,
-                decline_reason = CASE WHEN learner_id = $1 THEN NULL ELSE 'other' END,
-                decided_at = now()
-          WHERE status = 'pending' AND ((learner_id = $1 AND mentor_id = $2) OR (learner_id = $2 AND mentor_id = $1))
-          RETURNING id, learner_id, mentor_id, status`,
-        [blockerId, blockedId],
-      );
-      const events: PendingEvent[] = closed.map((r) =>
-        r.status === 'cancelled'
-          ? {
-              type: 'mentorship.cancelled',
-              payload: { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id, recipientIds: [r.mentor_id] },
-            }
-          : {
-              type: 'mentorship.declined',
-              payload: {
-                requestId: r.id,
-                learnerId: r.learner_id,
-                mentorId: r.mentor_id,
-                reason: 'other',
-                recipientIds: [r.learner_id],
-              },
-            },
-      );
-      await this.events.emitMany(tx, events);
+      await this.requests.closeBetween(tx, blockerId, blockedId);
       return view(row);
     });
   }

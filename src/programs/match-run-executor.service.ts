@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { LearnerInput, MentorInput } from '../matching/scoring/index.js';
+import { MentorshipsService } from '../matching/mentorships.service.js';
 import { SkillGraphCache } from '../matching/skill-graph.cache.js';
 import { loadLearner, loadMentorDetails } from '../matching/suggestion-queries.js';
 import { blockKey, buildCohortInstance, type CohortMember } from './cohort-instance.js';
@@ -31,6 +32,7 @@ export class MatchRunExecutor {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly graphs: SkillGraphCache,
+    private readonly mentorships: MentorshipsService,
   ) {}
 
   /** `lastAttempt`: a transient failure on the final try marks the run failed instead of leaving it running. */
@@ -74,12 +76,16 @@ export class MatchRunExecutor {
       `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1 ORDER BY joined_at, profile_id`,
       [programId],
     );
-    const cohort: CohortMember[] = members.map((m) => ({
-      profileId: m.profile_id,
-      side: m.side,
-      capacity: m.capacity,
-      preferences: m.preferences,
-    }));
+    // Learners who already hold the most active mentorships allowed could not take a pair: the run leaves them out.
+    const full = new Set(
+      await this.mentorships.learnersAtLimit(
+        db,
+        members.filter((m) => m.side === 'learner').map((m) => m.profile_id),
+      ),
+    );
+    const cohort: CohortMember[] = members
+      .filter((m) => !full.has(m.profile_id))
+      .map((m) => ({ profileId: m.profile_id, side: m.side, capacity: m.capacity, preferences: m.preferences }));
     const learnerIds = cohort.filter((m) => m.side === 'learner').map((m) => m.profileId);
     const mentorIds = cohort.filter((m) => m.side === 'mentor').map((m) => m.profileId);
     const blocks = await sql<{ blocker_id: string; blocked_id: string }>(

@@ -88,16 +88,16 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
       [batch.map((p) => p.id), batch.map((p) => p.email), passwordHash, batch.map((p) => p.roles.join(','))],
     );
     await client.query(
-      `INSERT INTO profiles (id, display_name, headline, bio, roles, timezone, languages, location, availability, accepting_mentees, mentor_capacity)
-       SELECT id, dn, hl, bio, string_to_array(roles, ','), tz, string_to_array(langs, ','), loc, av, acc, cap
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::bool[], $11::int[])
-           AS t(id, dn, hl, bio, roles, tz, langs, loc, av, acc, cap)`,
+      // roles come from users by trigger.
+      `INSERT INTO profiles (id, display_name, headline, bio, timezone, languages, location, availability, accepting_mentees, mentor_capacity)
+       SELECT id, dn, hl, bio, tz, string_to_array(langs, ','), loc, av, acc, cap
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::bool[], $10::int[])
+           AS t(id, dn, hl, bio, tz, langs, loc, av, acc, cap)`,
       [
         batch.map((p) => p.id),
         batch.map((p) => p.displayName),
         batch.map((p) => p.headline),
         batch.map((p) => p.bio),
-        batch.map((p) => p.roles.join(',')),
         batch.map((p) => p.timezone),
         batch.map((p) => p.languages.join(',')),
         batch.map((p) => p.location),
@@ -142,14 +142,12 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO meetups (id, organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, skill_terms)
-       SELECT t.id, t.org, t.title, t.descr, t.starts, t.ends, t.tz, t.online, t.url, t.vname, t.vaddr, t.vcity, t.vcountry, t.lat, t.lng, t.cap, t.lvl,
-              -- the same closure the service writes (SKILL_TERMS_SQL), computed in this INSERT so no row is written twice
-              coalesce((SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
-                          FROM unnest(string_to_array(t.skills, ',')) AS s(skill) JOIN skill_ancestors sa ON sa.skill = s.skill), ''::tsvector)
+                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level)
+       SELECT t.id, t.org, t.title, t.descr, t.starts, t.ends, t.tz, t.online, t.url, t.vname, t.vaddr, t.vcity, t.vcountry,
+              t.lat, t.lng, t.cap, t.lvl
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bool[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[], $18::text[])
-           AS t(id, org, title, descr, starts, ends, tz, online, url, vname, vaddr, vcity, vcountry, lat, lng, cap, lvl, skills)`,
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[])
+           AS t(id, org, title, descr, starts, ends, tz, online, url, vname, vaddr, vcity, vcountry, lat, lng, cap, lvl)`,
       [
         batch.map((m) => m.id),
         batch.map((m) => m.organizerId),
@@ -168,9 +166,9 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
         batch.map((m) => m.venue?.lng ?? null),
         batch.map((m) => m.capacity),
         batch.map((m) => m.level),
-        batch.map((m) => m.skills.join(',')),
       ],
     );
+    // One statement for the whole batch, so the skill_terms trigger runs once per batch.
     const ms = batch.flatMap((m) => m.skills.map((s, position) => ({ id: m.id, s, position })));
     await client.query(
       `INSERT INTO meetup_skills (meetup_id, skill, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
