@@ -56,7 +56,7 @@ export class AuthService {
     const email = dto.email.toLowerCase();
     await this.limiter.assertAllowed(email);
     const user = await sqlOne<UserRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT u.id, u.email, u.roles, u.password_hash, p.display_name
          FROM users u JOIN profiles p ON p.id = u.id WHERE u.email = $1`,
       [email],
@@ -96,7 +96,7 @@ export class AuthService {
 
   async user(id: string): Promise<UserView> {
     const u = await sqlOne<UserRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT u.id, u.email, u.roles, p.display_name FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
       [id],
     );

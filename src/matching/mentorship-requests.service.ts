@@ -137,7 +137,7 @@ export class MentorshipRequestsService {
           ? 'r.mentor_id = $1'
           : '(r.learner_id = $1 OR r.mentor_id = $1)';
     const rows = await sql<RequestRow & { key: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${REQUEST_COLUMNS.split(', ')
         .map((c) => `r.${c}`)
         .join(', ')}, ${cursorTimestamp('r.created_at')} AS key
@@ -154,7 +154,7 @@ export class MentorshipRequestsService {
 
   async get(userId: string, id: string): Promise<MentorshipRequestView> {
     const row = await sqlOne<RequestRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${REQUEST_COLUMNS} FROM mentorship_requests WHERE id = $1 AND (learner_id = $2 OR mentor_id = $2)`,
       [id, userId],
     );

@@ -137,7 +137,7 @@ export class MentorshipsService {
           ? 'm.mentor_id = $1'
           : '(m.learner_id = $1 OR m.mentor_id = $1)';
     const rows = await sql<MentorshipRow & { key: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, ${cursorTimestamp('m.started_at')} AS key
          FROM mentorships m
         WHERE ${party}
@@ -152,7 +152,7 @@ export class MentorshipsService {
 
   async get(userId: string, id: string): Promise<MentorshipView> {
     const row = await sqlOne<MentorshipRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
       [id, userId],
     );

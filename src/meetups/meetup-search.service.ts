@@ -4,6 +4,7 @@ import { ValidationFailed } from '../common/errors/domain-error.js';
 import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { SkillsService } from '../skills/skills.service.js';
 import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
 import type { MeetupView, RecommendedMeetup } from './dto/meetup.responses.js';
 import { parseNear } from './meetup-rules.js';
@@ -17,17 +18,17 @@ const SEARCH_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 @Injectable()
 export class MeetupSearchService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly skills: SkillsService,
+  ) {}
 
   async search(q: SearchMeetupsQuery): Promise<Page<MeetupView>> {
     const near = q.near === undefined ? undefined : parseNear(q.near);
     if (near === null)
       throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
     if (q.radiusKm !== undefined && !near) throw ValidationFailed.field('radiusKm', 'radiusKm needs near');
-    if (q.skill) {
-      const known = await sqlOne(this.uow.dataSource, `SELECT 1 FROM skills WHERE slug = $1`, [q.skill]);
-      if (!known) throw ValidationFailed.field('skill', `unknown skill: ${q.skill}`);
-    }
+    if (q.skill) await this.skills.assertKnown([q.skill], { field: () => 'skill' });
     const limit = pageLimit(q);
     const after = SEARCH_CURSOR.decode(q.cursor);
     const query = buildMeetupSearch({
@@ -41,7 +42,7 @@ export class MeetupSearchService {
       after: after ? { startsAt: after[0], id: after[1] } : undefined,
       limit: limit + 1,
     });
-    const rows = await sql<MeetupRow & { starts_key: string }>(this.uow.dataSource, query.text, query.params);
+    const rows = await sql<MeetupRow & { starts_key: string }>(this.uow.db, query.text, query.params);
     return SEARCH_CURSOR.page(rows, limit, toMeetupView, (r) => [r.starts_key, r.id]);
   }
 
@@ -54,7 +55,7 @@ export class MeetupSearchService {
    */
   async recommended(user: AuthUser, q: RecommendedQuery): Promise<{ items: RecommendedMeetup[]; nextCursor: null }> {
     const rows = await sql<MeetupRow & { overlap: number; distance_km: number | null }>(
-      this.uow.dataSource,
+      this.uow.db,
       `WITH goal_skills AS (
          SELECT DISTINCT skill FROM goals WHERE profile_id = $1 AND status = 'active'
        ), related AS (

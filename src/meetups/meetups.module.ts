@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SkillsModule } from '../skills/skills.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { MeetupSearchService } from './meetup-search.service.js';
@@ -8,6 +9,7 @@ import { RsvpService } from './rsvp.service.js';
 
 /** Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (API.md §5). Job handlers: MeetupsWorkerModule. */
 @Module({
+  imports: [SkillsModule],
   controllers: [MeetupsController, CalendarController],
   providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService],
 })

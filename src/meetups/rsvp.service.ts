@@ -46,11 +46,11 @@ export class RsvpService {
    * when asked for), keyset-paged on (status rank, waitlist order, profile id).
    */
   async attendees(user: AuthUser, meetupId: string, q: AttendeesQuery): Promise<Page<AttendeeView>> {
-    await this.assertOrganizer(this.uow.dataSource, user, meetupId);
+    await this.assertOrganizer(this.uow.db, user, meetupId);
     const limit = pageLimit(q);
     const after = ATTENDEES_CURSOR.decode(q.cursor);
     const rows = await sql<AttendeeRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT * FROM (
          SELECT r.profile_id, p.display_name, r.status, r.checked_in_at,
                 CASE r.status WHEN 'going' THEN 0 WHEN 'waitlisted' THEN 1 WHEN 'interested' THEN 2 ELSE 3 END AS rank,

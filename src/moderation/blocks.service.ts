@@ -37,7 +37,7 @@ export class BlocksService {
     return this.uow.run(async (tx) => {
       const target = await sqlOne(tx, `SELECT id FROM profiles WHERE id = $1`, [blockedId]);
       if (!target) throw new NotFound('Profile');
-      await tx.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      await sql(tx, `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         blockerId,
         blockedId,
       ]);
@@ -52,14 +52,14 @@ export class BlocksService {
   }
 
   async unblock(blockerId: string, profileId: string): Promise<void> {
-    await this.uow.query(`DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`, [blockerId, profileId]);
+    await sql(this.uow.db, `DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`, [blockerId, profileId]);
   }
 
   async list(blockerId: string, q: { limit?: number; cursor?: string }): Promise<Page<BlockView>> {
     const limit = pageLimit(q);
     const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<BlockRow & { key: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT blocker_id, blocked_id, created_at, ${cursorTimestamp('created_at')} AS key FROM blocks
         WHERE blocker_id = $1 AND ($2::timestamptz IS NULL OR (created_at, blocked_id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, blocked_id DESC LIMIT $4`,

@@ -38,7 +38,7 @@ export class ReportsService {
     if (profileId === reporterId)
       throw ValidationFailed.field('profileId', 'You cannot report yourself.', 'SELF_REPORT');
     const row = await sqlOne<ReportRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `INSERT INTO reports (reporter_id, profile_id, reason, details)
        SELECT $1, p.id, $3, $4 FROM profiles p WHERE p.id = $2
        RETURNING ${COLUMNS}`,
@@ -52,7 +52,7 @@ export class ReportsService {
     const limit = pageLimit(q);
     const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<ReportRow & { key: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${COLUMNS}, ${cursorTimestamp('created_at')} AS key FROM reports
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))

@@ -1,9 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { isUuid } from '../common/http/uuid.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql } from '../database/sql.js';
@@ -12,6 +10,7 @@ import { JOBS, QUEUES } from '../queues/queue-names.js';
 import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-job.js';
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
 import { NotificationCounters } from './notification-counters.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 interface PushRow {
   id: string;
@@ -70,7 +69,7 @@ export class NotificationFanout {
   private readonly logger = new Logger('NotificationFanout');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counters: NotificationCounters,
@@ -91,7 +90,7 @@ export class NotificationFanout {
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {
       if (i > 0 && this.config.notificationFanoutPauseMs > 0) await sleep(this.config.notificationFanoutPauseMs);
-      const inserted = await sql<{ id: string }>(this.db, INSERT_BATCH_SQL, [
+      const inserted = await sql<{ id: string }>(this.uow.db, INSERT_BATCH_SQL, [
         batch,
         event.eventId,
         event.type as NotificationType,
@@ -99,7 +98,7 @@ export class NotificationFanout {
         createdAt,
       ]);
       const created = inserted.length;
-      const push = await sql<PushRow>(this.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
+      const push = await sql<PushRow>(this.uow.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
       const jobs: { name: string; data: DeliveryJob; opts: { jobId: string } }[] = [];
       for (const r of push) {
         if (emailOn && r.email_on)

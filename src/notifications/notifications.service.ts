@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors/domain-error.js';
 import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import type { NotificationType } from '../queues/event-types.js';
 import type { ListNotificationsQuery, NotificationView } from './dto/notifications.dto.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 interface NotificationRow {
   id: string;
@@ -30,7 +29,7 @@ const toView = (r: NotificationRow): NotificationView => ({
 /** The inbox: every query is scoped to the caller, so another user's notification is simply not found. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async list(userId: string, q: ListNotificationsQuery): Promise<Page<NotificationView>> {
     const limit = pageLimit(q);
@@ -43,7 +42,7 @@ export class NotificationsService {
       where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
     }
     const rows = await sql<NotificationRow>(
-      this.db,
+      this.uow.db,
       `SELECT id, type, data, created_at, read_at,
               ${cursorTimestamp('created_at')} AS sort_key
          FROM notifications WHERE ${where}
@@ -55,7 +54,7 @@ export class NotificationsService {
 
   async unreadCount(userId: string): Promise<number> {
     const row = await sqlOne<{ count: number }>(
-      this.db,
+      this.uow.db,
       `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`,
       [userId],
     );
@@ -65,7 +64,7 @@ export class NotificationsService {
   /** Idempotent: reading a read notification keeps its first read time. */
   async markRead(userId: string, id: string): Promise<void> {
     const rows = await sql(
-      this.db,
+      this.uow.db,
       `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id`,
       [id, userId],
     );
@@ -74,7 +73,7 @@ export class NotificationsService {
 
   async markAllRead(userId: string): Promise<number> {
     const row = await sqlOne<{ n: number }>(
-      this.db,
+      this.uow.db,
       `WITH done AS (UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1)
        SELECT count(*)::int AS n FROM done`,
       [userId],

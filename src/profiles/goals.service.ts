@@ -70,7 +70,7 @@ export class GoalsService {
     if (after)
       where.push(`(created_at, id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows = await sql<GoalRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${COLUMNS} FROM goals WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`,
       params,
     );

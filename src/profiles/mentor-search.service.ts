@@ -37,13 +37,13 @@ export class MentorSearchService {
       after: cursor ? { level: cursor[0], id: cursor[1] } : undefined,
       rows: limit + 1,
     });
-    const rows = await sql<MentorSearchRow>(this.uow.dataSource, text, values);
+    const rows = await sql<MentorSearchRow>(this.uow.db, text, values);
     const page = rows.slice(0, limit);
     const skillsByProfile = new Map<string, MentorSkill[]>();
     if (page.length) {
       const skillsSql = mentorSkillsQuery(page.map((r) => r.id));
       for (const s of await sql<{ profile_id: string; skill: string; level: number }>(
-        this.uow.dataSource,
+        this.uow.db,
         skillsSql.text,
         skillsSql.values,
       )) {

@@ -30,7 +30,7 @@ export class MentoringService {
     private readonly events: EventsService,
   ) {}
 
-  async get(profileId: string, db: Queryable = this.uow.dataSource): Promise<MentoringSettings> {
+  async get(profileId: string, db: Queryable = this.uow.db): Promise<MentoringSettings> {
     const row = await sqlOne<SettingsRow>(
       db,
       `SELECT accepting_mentees, mentor_capacity, active_mentees FROM profiles WHERE id = $1`,

@@ -39,7 +39,7 @@ export class ProfilesService {
   }
 
   async getOwn(id: string): Promise<OwnProfileView> {
-    const row = await sqlOne<ProfileRow>(this.uow.dataSource, `SELECT * FROM profiles WHERE id = $1`, [id]);
+    const row = await sqlOne<ProfileRow>(this.uow.db, `SELECT * FROM profiles WHERE id = $1`, [id]);
     if (!row) throw new NotFound('Profile');
     return ownProfileView(row);
   }
@@ -50,7 +50,7 @@ export class ProfilesService {
    */
   async getPublic(viewerId: string, id: string): Promise<PublicProfileView> {
     const row = await sqlOne<ProfileRow & { shares_mentorship: boolean }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT p.*,
               EXISTS (SELECT 1 FROM mentorships m
                        WHERE m.status IN ('active', 'completed')
@@ -122,10 +122,5 @@ export class ProfilesService {
       await emitMatchingChanged(this.events, tx, id, reasons);
       return ownProfileView(after!);
     });
-  }
-
-  async assertExists(id: string): Promise<void> {
-    const row = await sqlOne(this.uow.dataSource, `SELECT 1 FROM profiles WHERE id = $1`, [id]);
-    if (!row) throw new NotFound('Profile');
   }
 }

@@ -38,7 +38,7 @@ export class MatchRunExecutor {
   /** `lastAttempt`: a transient failure on the final try marks the run failed instead of leaving it running. */
   async execute(runId: string, lastAttempt: boolean, now: Date = new Date()): Promise<RunOutcome> {
     const run = await sqlOne<{ program_id: string; mode: ProgramMode; status: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT program_id, mode, status FROM match_runs WHERE id = $1`,
       [runId],
     );
@@ -65,7 +65,7 @@ export class MatchRunExecutor {
   }
 
   async loadInstance(programId: string, now: Date): Promise<CohortInstance> {
-    const db = this.uow.dataSource;
+    const db = this.uow.db;
     const members = await sql<{
       profile_id: string;
       side: 'learner' | 'mentor';
@@ -114,7 +114,7 @@ export class MatchRunExecutor {
     const out = new Map<string, LearnerInput>();
     for (let i = 0; i < ids.length; i += LEARNER_LOAD_CONCURRENCY) {
       const rows = await Promise.all(
-        ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.dataSource, id)),
+        ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.db, id)),
       );
       for (const row of rows) if (row) out.set(row.id, row);
     }
@@ -126,7 +126,7 @@ export class MatchRunExecutor {
     result: { status: 'done' | 'failed'; stats: MatchRunStats | null; pairs: unknown[]; error: string | null },
   ): Promise<void> {
     await sql(
-      this.uow.dataSource,
+      this.uow.db,
       `UPDATE match_runs SET status = $2, stats = $3::jsonb, pairs = $4::jsonb, error = $5, finished_at = now()
         WHERE id = $1 AND status = 'running' RETURNING id`,
       [

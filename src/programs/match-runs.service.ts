@@ -44,7 +44,7 @@ export class MatchRunsService {
 
   async get(organizerId: string, programId: string, runId: string): Promise<MatchRunView> {
     const row = await sqlOne<MatchRunRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${RUN_COLUMNS} FROM match_runs r JOIN programs p ON p.id = r.program_id
         WHERE r.id = $1 AND r.program_id = $2 AND p.organizer_id = $3`,
       [runId, programId, organizerId],

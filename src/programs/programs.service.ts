@@ -29,7 +29,7 @@ export class ProgramsService {
 
   async create(organizerId: string, dto: CreateProgramDto): Promise<ProgramView> {
     const row = await sqlOne<ProgramRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `INSERT INTO programs AS p (organizer_id, name, description, mode) VALUES ($1, $2, $3, $4) RETURNING ${PROGRAM_COLUMNS}`,
       [organizerId, dto.name, dto.description ?? null, dto.mode],
     );
@@ -38,11 +38,9 @@ export class ProgramsService {
 
   /** Programs are joined by id, so anyone signed in who has the id may read it. */
   async get(id: string): Promise<ProgramView> {
-    const row = await sqlOne<ProgramRow>(
-      this.uow.dataSource,
-      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`,
-      [id],
-    );
+    const row = await sqlOne<ProgramRow>(this.uow.db, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`, [
+      id,
+    ]);
     if (!row) throw new NotFound('Program');
     return programView(row);
   }
@@ -86,7 +84,7 @@ export class ProgramsService {
 
   async membership(userId: string, programId: string): Promise<MembershipView> {
     const row = await sqlOne<MemberRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${MEMBER_COLUMNS} FROM program_members m WHERE m.program_id = $1 AND m.profile_id = $2`,
       [programId, userId],
     );
