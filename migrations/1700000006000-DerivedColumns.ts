@@ -62,7 +62,8 @@ export class DerivedColumns1700000006000 implements MigrationInterface {
       REFERENCING NEW TABLE AS ms_new FOR EACH STATEMENT EXECUTE FUNCTION mentorships_active_sync()`);
     await q.query(`
       CREATE TRIGGER mentorships_active_upd AFTER UPDATE ON mentorships
-      REFERENCING OLD TABLE AS ms_old NEW TABLE AS ms_new FOR EACH STATEMENT EXECUTE FUNCTION mentorships_active_sync()`);
+      REFERENCING OLD TABLE AS ms_old NEW TABLE AS ms_new FOR EACH STATEMENT
+        EXECUTE FUNCTION mentorships_active_sync()`);
     await q.query(`
       CREATE TRIGGER mentorships_active_del AFTER DELETE ON mentorships
       REFERENCING OLD TABLE AS ms_old FOR EACH STATEMENT EXECUTE FUNCTION mentorships_active_sync()`);
@@ -96,7 +97,8 @@ export class DerivedColumns1700000006000 implements MigrationInterface {
       REFERENCING NEW TABLE AS mst_new FOR EACH STATEMENT EXECUTE FUNCTION meetup_skills_terms_sync()`);
     await q.query(`
       CREATE TRIGGER meetup_skills_terms_upd AFTER UPDATE ON meetup_skills
-      REFERENCING OLD TABLE AS mst_old NEW TABLE AS mst_new FOR EACH STATEMENT EXECUTE FUNCTION meetup_skills_terms_sync()`);
+      REFERENCING OLD TABLE AS mst_old NEW TABLE AS mst_new FOR EACH STATEMENT
+        EXECUTE FUNCTION meetup_skills_terms_sync()`);
     await q.query(`
       CREATE TRIGGER meetup_skills_terms_del AFTER DELETE ON meetup_skills
       REFERENCING OLD TABLE AS mst_old FOR EACH STATEMENT EXECUTE FUNCTION meetup_skills_terms_sync()`);

@@ -42,7 +42,8 @@ export class MatchSuggestionsService {
     await this.uow.run(async (tx) => {
       await sql(
         tx,
-        `INSERT INTO match_suggestions (learner_id, status, requested_at, notify) VALUES ($1, 'pending', clock_timestamp(), true)
+        `INSERT INTO match_suggestions (learner_id, status, requested_at, notify)
+         VALUES ($1, 'pending', clock_timestamp(), true)
          ON CONFLICT (learner_id) DO UPDATE SET status = 'pending', requested_at = clock_timestamp(), notify = true`,
         [learnerId],
       );

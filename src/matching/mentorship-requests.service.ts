@@ -61,7 +61,8 @@ export class MentorshipRequestsService {
         tx,
         `SELECT p.roles, p.accepting_mentees, p.mentor_capacity, p.active_mentees,
                 EXISTS (SELECT 1 FROM blocks b
-                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id) OR (b.blocker_id = p.id AND b.blocked_id = $1)) AS blocked
+                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id) OR (b.blocker_id = p.id
+                           AND b.blocked_id = $1)) AS blocked
            FROM profiles p WHERE p.id = $2`,
         [learnerId, mentorId],
       );
@@ -86,9 +87,11 @@ export class MentorshipRequestsService {
       const state = await sqlOne<{ pending: number; duplicate: boolean; active: number; with_mentor: boolean }>(
         tx,
         `SELECT (SELECT count(*)::int FROM mentorship_requests WHERE learner_id = $1 AND status = 'pending') AS pending,
-                EXISTS (SELECT 1 FROM mentorship_requests WHERE learner_id = $1 AND mentor_id = $2 AND status = 'pending') AS duplicate,
+                EXISTS (SELECT 1 FROM mentorship_requests WHERE learner_id = $1 AND mentor_id = $2
+                  AND status = 'pending') AS duplicate,
                 (SELECT count(*)::int FROM mentorships WHERE learner_id = $1 AND status = 'active') AS active,
-                EXISTS (SELECT 1 FROM mentorships WHERE learner_id = $1 AND mentor_id = $2 AND status = 'active') AS with_mentor`,
+                EXISTS (SELECT 1 FROM mentorships WHERE learner_id = $1 AND mentor_id = $2
+                  AND status = 'active') AS with_mentor`,
         [learnerId, mentorId],
       );
       if (state!.duplicate) throw duplicate();
@@ -190,7 +193,8 @@ export class MentorshipRequestsService {
       // start() checks the learner limit.
       const request = (await sqlOne<RequestRow>(
         tx,
-        `UPDATE mentorship_requests SET status = 'accepted', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+        `UPDATE mentorship_requests SET status = 'accepted', decided_at = now() WHERE id = $1
+         RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
       const [mentorship] = await this.mentorships.start(tx, [{ learnerId, mentorId, requestId: id }]);
@@ -237,7 +241,8 @@ export class MentorshipRequestsService {
       assertPending(locked);
       const row = (await sqlOne<RequestRow>(
         tx,
-        `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+        `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now() WHERE id = $1
+         RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
       await this.events.emit(tx, 'mentorship.cancelled', {

@@ -153,7 +153,8 @@ export class MentorshipsService {
   async get(userId: string, id: string): Promise<MentorshipView> {
     const row = await sqlOne<MentorshipRow>(
       this.uow.db,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2
+       OR m.mentor_id = $2)`,
       [id, userId],
     );
     if (!row) throw new NotFound('Mentorship');
@@ -170,7 +171,8 @@ export class MentorshipsService {
       if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'This mentorship is already completed.');
       const done = (await sqlOne<MentorshipRow>(
         tx,
-        `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1 RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
+        `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1
+         RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
         [id],
       ))!;
       const other = userId === m.learner_id ? m.mentor_id : m.learner_id;
@@ -190,7 +192,8 @@ export class MentorshipsService {
       await this.assertActiveParty(tx, id, userId);
       const row = (await sqlOne<TaskRow>(
         tx,
-        `INSERT INTO mentorship_tasks (mentorship_id, title, due_date, created_by) VALUES ($1, $2, $3::date, $4) RETURNING ${TASK_COLUMNS}`,
+        `INSERT INTO mentorship_tasks (mentorship_id, title, due_date, created_by) VALUES ($1, $2, $3::date, $4)
+         RETURNING ${TASK_COLUMNS}`,
         [id, dto.title, dto.dueDate ?? null, userId],
       ))!;
       return taskView(row);
@@ -262,7 +265,8 @@ export class MentorshipsService {
   private async lockParty(tx: Tx, id: string, userId: string): Promise<MentorshipRow> {
     const m = await sqlOne<MentorshipRow>(
       tx,
-      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2) FOR UPDATE`,
+      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2
+       OR m.mentor_id = $2) FOR UPDATE`,
       [id, userId],
     );
     if (!m) throw new NotFound('Mentorship');

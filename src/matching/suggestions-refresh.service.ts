@@ -161,7 +161,8 @@ export class SuggestionsRefreshService {
       const fresh = !current || (snapshot !== null && current.fresh);
       await sql(
         tx,
-        `INSERT INTO match_suggestions AS s (learner_id, status, computed_at, items) VALUES ($1, 'ready', now(), $2::jsonb)
+        `INSERT INTO match_suggestions AS s (learner_id, status, computed_at, items)
+         VALUES ($1, 'ready', now(), $2::jsonb)
          ON CONFLICT (learner_id) DO UPDATE SET
            items = EXCLUDED.items, computed_at = EXCLUDED.computed_at,
            status = CASE WHEN $3 THEN 'ready' ELSE s.status END,

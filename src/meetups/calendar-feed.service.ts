@@ -53,7 +53,10 @@ export class CalendarFeedService {
     await this.uow.run((tx) => this.revokeIn(tx, user.id));
   }
 
-  /** The feed of the token's owner: every meetup they are going to (cancelled ones marked so). Unknown or revoked token: 404. */
+  /**
+   * The feed of the token's owner: every meetup they are going to (cancelled ones marked so). Unknown or revoked
+   * token: 404.
+   */
   async feed(token: string): Promise<string> {
     if (!TOKEN.test(token)) throw new NotFound('Calendar feed');
     const owner = await sqlOne<{ profile_id: string; display_name: string }>(

@@ -130,7 +130,8 @@ export class MeetupRemindersService {
       );
       await sql(
         tx,
-        `UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2 AND starts_at = $3`,
+        `UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2
+         AND starts_at = $3`,
         [job.meetupId, job.offsetSeconds, meetup.starts_at, going.length],
       );
       return going.length;

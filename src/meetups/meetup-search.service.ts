@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ValidationFailed } from '../common/errors/domain-error.js';
 import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
-import { sql, sqlOne } from '../database/sql.js';
+import { sql } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { SkillsService } from '../skills/skills.service.js';
 import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
@@ -81,7 +81,8 @@ export class MeetupSearchService {
        )
        SELECT ${MEETUP_COLUMNS}, c.overlap,
               CASE WHEN me.lat IS NOT NULL AND m.lat IS NOT NULL
-                   THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END AS distance_km
+                   THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END
+                     AS distance_km
          FROM (SELECT * FROM scored UNION ALL SELECT * FROM filler) c
          JOIN meetups m ON m.id = c.meetup_id
          LEFT JOIN me ON true

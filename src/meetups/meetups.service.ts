@@ -42,7 +42,8 @@ export class MeetupsService {
       const row = (await sqlOne<{ id: string }>(
         tx,
         `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, reminder_offsets)
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level,
+                                reminder_offsets)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
         [user.id, ...columnValues(fields), this.config.meetupReminderOffsetsSeconds],
       ))!;
@@ -114,7 +115,8 @@ export class MeetupsService {
       if (row.status === 'cancelled') throw new Conflict('MEETUP_CANCELLED', 'This meetup is already cancelled.');
       await sql(
         tx,
-        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+         WHERE id = $1`,
         [id],
       );
       await this.notifyAudience(tx, 'meetup.cancelled', id, { meetupId: id });
@@ -205,7 +207,8 @@ export class MeetupsService {
   ): Promise<void> {
     const audience = await sql<{ profile_id: string }>(
       tx,
-      `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted') ORDER BY profile_id`,
+      `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted')
+       ORDER BY profile_id`,
       [meetupId],
     );
     const batches = chunk(

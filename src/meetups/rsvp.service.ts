@@ -91,7 +91,8 @@ export class RsvpService {
       if (rsvp.checked_in_at) throw new Conflict('ALREADY_CHECKED_IN', 'This member has already checked in.');
       const [row] = await sql<{ checked_in_at: Date }>(
         tx,
-        `UPDATE meetup_rsvps SET checked_in_at = now(), updated_at = now() WHERE meetup_id = $1 AND profile_id = $2 RETURNING checked_in_at`,
+        `UPDATE meetup_rsvps SET checked_in_at = now(), updated_at = now() WHERE meetup_id = $1 AND profile_id = $2
+         RETURNING checked_in_at`,
         [meetupId, profileId],
       );
       return {

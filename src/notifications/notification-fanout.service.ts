@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isUuid } from '../common/http/uuid.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql } from '../database/sql.js';
-import type { DomainEvent, NotificationType } from '../queues/event-types.js';
+import type { DomainEvent } from '../queues/event-types.js';
 import { JOBS, QUEUES } from '../queues/queue-names.js';
 import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-job.js';
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
@@ -34,7 +34,8 @@ const INSERT_BATCH_SQL = `
   SELECT $2::uuid, p.id, $3::text, $4::jsonb, $5::timestamptz
     FROM unnest($1::uuid[]) AS r(id)
     JOIN profiles p ON p.id = r.id
-   WHERE NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.profile_id = r.id AND $3::text = ANY (np.muted_types))
+   WHERE NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.profile_id = r.id
+     AND $3::text = ANY (np.muted_types))
   ON CONFLICT (event_id, recipient_id) DO NOTHING
   RETURNING id`;
 
@@ -93,7 +94,7 @@ export class NotificationFanout {
       const inserted = await sql<{ id: string }>(this.uow.db, INSERT_BATCH_SQL, [
         batch,
         event.eventId,
-        event.type as NotificationType,
+        event.type,
         dataJson,
         createdAt,
       ]);

@@ -49,7 +49,8 @@ export class NotificationPreferencesService {
       );
       const cur = (await sqlOne<PreferencesRow>(
         tx,
-        `SELECT email, webhook_url, webhook_secret, muted_types FROM notification_preferences WHERE profile_id = $1 FOR UPDATE`,
+        `SELECT email, webhook_url, webhook_secret, muted_types FROM notification_preferences
+         WHERE profile_id = $1 FOR UPDATE`,
         [userId],
       )) as PreferencesRow;
       const email = dto.email ?? cur.email;
@@ -59,7 +60,8 @@ export class NotificationPreferencesService {
       const mutedTypes = dto.mutedTypes ? [...new Set(dto.mutedTypes)] : cur.muted_types;
       await sql(
         tx,
-        `UPDATE notification_preferences SET email = $2, webhook_url = $3, webhook_secret = $4, muted_types = $5::text[], updated_at = now()
+        `UPDATE notification_preferences SET email = $2, webhook_url = $3, webhook_secret = $4, muted_types =
+           $5::text[], updated_at = now()
           WHERE profile_id = $1`,
         [userId, email, webhookUrl, secret, mutedTypes],
       );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { NotFound } from '../common/errors/domain-error.js';
 import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -22,8 +22,8 @@ interface GoalRow {
 
 // target_date as text: node-pg would turn a date into a local-midnight Date and shift it across zones.
 // created_key keeps the microseconds a JS Date drops, so the keyset cursor never repeats a row.
-const COLUMNS = `id, skill, target_level::int AS target_level, to_char(target_date, 'YYYY-MM-DD') AS target_date, note, status,
-  created_at, updated_at, ${cursorTimestamp('created_at')} AS created_key`;
+const COLUMNS = `id, skill, target_level::int AS target_level, to_char(target_date, 'YYYY-MM-DD') AS target_date,
+  note, status, created_at, updated_at, ${cursorTimestamp('created_at')} AS created_key`;
 
 const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
@@ -52,7 +52,8 @@ export class GoalsService {
       await this.skills.assertKnown([dto.skill], { field: () => 'skill', db: tx });
       const row = await sqlOne<GoalRow>(
         tx,
-        `INSERT INTO goals (profile_id, skill, target_level, target_date, note) VALUES ($1, $2, $3, $4::date, $5) RETURNING ${COLUMNS}`,
+        `INSERT INTO goals (profile_id, skill, target_level, target_date, note) VALUES ($1, $2, $3, $4::date, $5)
+         RETURNING ${COLUMNS}`,
         [profileId, dto.skill, dto.targetLevel, dto.targetDate ?? null, dto.note ?? null],
       );
       await emitMatchingChanged(this.events, tx, profileId, ['goals']);
@@ -88,7 +89,8 @@ export class GoalsService {
       const row = await sqlOne<GoalRow>(
         tx,
         sets.length
-          ? `UPDATE goals SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND profile_id = $2 RETURNING ${COLUMNS}`
+          ? `UPDATE goals SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND profile_id = $2
+            RETURNING ${COLUMNS}`
           : `SELECT ${COLUMNS} FROM goals WHERE id = $1 AND profile_id = $2`,
         params,
       );

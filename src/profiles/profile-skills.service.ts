@@ -73,7 +73,8 @@ export class ProfileSkillsService {
         await sql(
           tx,
           `INSERT INTO profile_skills (profile_id, skill, level, years)
-           SELECT $1, skill, level, years FROM unnest($2::text[], $3::smallint[], $4::numeric[]) AS t(skill, level, years)`,
+           SELECT $1, skill, level, years
+             FROM unnest($2::text[], $3::smallint[], $4::numeric[]) AS t(skill, level, years)`,
           [profileId, entries.map((e) => e.skill), entries.map((e) => e.level), entries.map((e) => e.years ?? null)],
         );
       }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import type { LearnerInput, MentorInput } from '../matching/scoring/index.js';
+import type { LearnerInput } from '../matching/scoring/index.js';
 import { MentorshipsService } from '../matching/mentorships.service.js';
 import { SkillGraphCache } from '../matching/skill-graph.cache.js';
 import { loadLearner, loadMentorDetails } from '../matching/suggestion-queries.js';
@@ -73,7 +73,8 @@ export class MatchRunExecutor {
       preferences: string[];
     }>(
       db,
-      `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1 ORDER BY joined_at, profile_id`,
+      `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1
+       ORDER BY joined_at, profile_id`,
       [programId],
     );
     // Learners who already hold the most active mentorships allowed could not take a pair: the run leaves them out.
@@ -103,7 +104,7 @@ export class MatchRunExecutor {
     return buildCohortInstance({
       members: cohort,
       learners,
-      mentors: mentors as Map<string, MentorInput>,
+      mentors: mentors,
       blocked: new Set(blocks.map((b) => blockKey(b.blocker_id, b.blocked_id))),
       graph,
       now,

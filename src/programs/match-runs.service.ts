@@ -27,7 +27,10 @@ export class MatchRunsService {
     private readonly mentorships: MentorshipsService,
   ) {}
 
-  /** The run row and its outbox event commit together; the worker turns the event into the job, so this never needs Redis. */
+  /**
+   * The run row and its outbox event commit together; the worker turns the event into the job, so this never needs
+   * Redis.
+   */
   async start(organizerId: string, programId: string): Promise<MatchRunStarted> {
     return this.uow.run(async (tx) => {
       const program = await this.ownProgram(tx, organizerId, programId, 'FOR SHARE');
@@ -155,7 +158,8 @@ export class MatchRunsService {
     });
     throw new Conflict(
       'PUBLISH_CONFLICT',
-      `${errors.length} learner(s) of this run reached their active mentorship limit since it ran; nothing was published.`,
+      `${errors.length} learner(s) of this run reached their active mentorship limit since it ran; ` +
+        'nothing was published.',
       { errors },
     );
   }
@@ -196,7 +200,8 @@ export class MatchRunsService {
     const blocked = await sqlOne<{ learner_id: string; mentor_id: string }>(
       tx,
       `SELECT t.l AS learner_id, t.m AS mentor_id FROM unnest($1::uuid[], $2::uuid[]) AS t(l, m)
-        WHERE EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = t.l AND b.blocked_id = t.m) OR (b.blocker_id = t.m AND b.blocked_id = t.l))
+        WHERE EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = t.l AND b.blocked_id = t.m) OR (b.blocker_id = t.m
+          AND b.blocked_id = t.l))
         LIMIT 1`,
       [pairs.map((p) => p.learnerId), pairs.map((p) => p.mentorId)],
     );

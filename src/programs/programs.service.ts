@@ -30,7 +30,8 @@ export class ProgramsService {
   async create(organizerId: string, dto: CreateProgramDto): Promise<ProgramView> {
     const row = await sqlOne<ProgramRow>(
       this.uow.db,
-      `INSERT INTO programs AS p (organizer_id, name, description, mode) VALUES ($1, $2, $3, $4) RETURNING ${PROGRAM_COLUMNS}`,
+      `INSERT INTO programs AS p (organizer_id, name, description, mode) VALUES ($1, $2, $3, $4)
+       RETURNING ${PROGRAM_COLUMNS}`,
       [organizerId, dto.name, dto.description ?? null, dto.mode],
     );
     return programView(row!);
@@ -73,7 +74,8 @@ export class ProgramsService {
       await this.assertRankable(tx, programId, dto.as, preferences);
       const row = await sqlOne<MemberRow>(
         tx,
-        `INSERT INTO program_members AS m (program_id, profile_id, side, capacity, preferences) VALUES ($1, $2, $3, $4, $5::uuid[])
+        `INSERT INTO program_members AS m (program_id, profile_id, side, capacity, preferences)
+         VALUES ($1, $2, $3, $4, $5::uuid[])
          ON CONFLICT DO NOTHING RETURNING ${MEMBER_COLUMNS}`,
         [programId, user.id, dto.as, dto.as === 'mentor' ? dto.capacity : null, preferences],
       );
@@ -109,7 +111,8 @@ export class ProgramsService {
       if (dto.preferences) await this.assertRankable(tx, programId, member.side, dto.preferences);
       const row = await sqlOne<MemberRow>(
         tx,
-        `UPDATE program_members AS m SET capacity = coalesce($3, m.capacity), preferences = coalesce($4::uuid[], m.preferences), updated_at = now()
+        `UPDATE program_members AS m SET capacity = coalesce($3, m.capacity), preferences = coalesce($4::uuid[],
+           m.preferences), updated_at = now()
           WHERE m.program_id = $1 AND m.profile_id = $2 RETURNING ${MEMBER_COLUMNS}`,
         [programId, userId, dto.capacity ?? null, dto.preferences ?? null],
       );

@@ -71,7 +71,8 @@ export class DeliveryLedger {
     } else {
       await sql(
         this.uow.db,
-        `UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1 AND channel = $2`,
+        `UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1
+         AND channel = $2`,
         [notificationId, channel, message],
       );
     }
