@@ -20,8 +20,8 @@ const toSettings = (r: SettingsRow): MentoringSettings => ({
 });
 
 /**
- * A mentor's opt-in and capacity. active_mentees is owned by the mentorship code (updated under this same row
- * lock when mentorships start or end); this service only reads it.
+ * A mentor's opt-in and capacity. active_mentees is derived from mentorships by a trigger (in the statement
+ * that starts or ends one, under this same row lock); this service only reads it.
  */
 @Injectable()
 export class MentoringService {
