@@ -15,12 +15,13 @@ describe('derived data', () => {
   });
   afterAll(() => h.close());
 
-  const one = async <T>(text: string, params: unknown[]): Promise<T> => ((await h.db.query(text, params)) as T[])[0];
+  const one = async <T>(text: string, params: unknown[]): Promise<T> => (await h.db.query<T[]>(text, params))[0];
 
   describe('profiles.roles mirrors users.roles', () => {
     const roles = (id: string) =>
       one<{ user_roles: string[]; profile_roles: string[] }>(
-        `SELECT u.roles AS user_roles, p.roles AS profile_roles FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
+        `SELECT u.roles AS user_roles, p.roles AS profile_roles
+           FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
         [id],
       );
 
