@@ -174,7 +174,7 @@ async function load(db: pg.Client): Promise<void> {
        INSERT INTO chunk SELECT id FROM ins`,
       [from, to, WORDS],
     );
-    // 1..3 distinct skills each, uniformly from the taxonomy.
+    // 1..3 distinct skills each, uniformly from the taxonomy; the meetup_skills trigger writes skill_terms.
     await db.query(
       `WITH pool AS (SELECT array_agg(slug ORDER BY slug) AS slugs FROM skills),
        draws AS (
@@ -184,15 +184,6 @@ async function load(db: pg.Client): Promise<void> {
        )
        INSERT INTO meetup_skills (meetup_id, skill, position)
        SELECT id, skill, row_number() OVER (PARTITION BY id ORDER BY skill) FROM draws`,
-    );
-    // The same closure the service writes (SKILL_TERMS_SQL), set-wise for the chunk.
-    await db.query(
-      `UPDATE meetups m SET skill_terms = t.terms
-         FROM (SELECT ms.meetup_id, array_to_tsvector(array_agg(DISTINCT sa.ancestor)) AS terms
-                 FROM chunk c JOIN meetup_skills ms ON ms.meetup_id = c.id
-                 JOIN skill_ancestors sa ON sa.skill = ms.skill
-                GROUP BY ms.meetup_id) t
-        WHERE m.id = t.meetup_id`,
     );
     await db.query('COMMIT');
     console.log(`  loaded meetups ${from}..${to} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -232,7 +232,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const [{ id: learnerId }] = await ds.query<{ id: string }[]>(`SELECT id FROM profiles WHERE display_name = 'Ana'`);
-    const service = new SuggestionsRefreshService(new UnitOfWork(ds), new EventsService(), new SkillGraphCache(ds));
+    const service = new SuggestionsRefreshService(new UnitOfWork(ds), new EventsService(), new SkillGraphCache(new UnitOfWork(ds)));
 
     console.log('\nwarm-up');
     const first = await service.refresh(learnerId, NOW);

@@ -19,7 +19,8 @@ export class Foundation1700000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT users_email_lower CHECK (email = lower(email)),
-        CONSTRAINT users_roles_known CHECK (roles <@ ARRAY['learner','mentor','organizer','admin']::text[] AND cardinality(roles) >= 1)
+        CONSTRAINT users_roles_known CHECK (roles <@ ARRAY['learner','mentor','organizer','admin']::text[]
+          AND cardinality(roles) >= 1)
       )`);
     await q.query(`CREATE UNIQUE INDEX users_email_key ON users (email)`);
 

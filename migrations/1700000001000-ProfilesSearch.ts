@@ -74,7 +74,8 @@ export class ProfilesSearch1700000001000 implements MigrationInterface {
         ELSIF TG_OP = 'DELETE' THEN
           PERFORM mentor_skill_reach_refresh(ARRAY(SELECT DISTINCT profile_id FROM reach_old));
         ELSE
-          PERFORM mentor_skill_reach_refresh(ARRAY(SELECT profile_id FROM reach_new UNION SELECT profile_id FROM reach_old));
+          PERFORM mentor_skill_reach_refresh(ARRAY(SELECT profile_id FROM reach_new UNION SELECT profile_id
+            FROM reach_old));
         END IF;
         RETURN NULL;
       END $$`);
@@ -83,7 +84,8 @@ export class ProfilesSearch1700000001000 implements MigrationInterface {
       REFERENCING NEW TABLE AS reach_new FOR EACH STATEMENT EXECUTE FUNCTION profile_skills_reach_sync()`);
     await q.query(`
       CREATE TRIGGER profile_skills_reach_upd AFTER UPDATE ON profile_skills
-      REFERENCING OLD TABLE AS reach_old NEW TABLE AS reach_new FOR EACH STATEMENT EXECUTE FUNCTION profile_skills_reach_sync()`);
+      REFERENCING OLD TABLE AS reach_old NEW TABLE AS reach_new FOR EACH STATEMENT
+        EXECUTE FUNCTION profile_skills_reach_sync()`);
     await q.query(`
       CREATE TRIGGER profile_skills_reach_del AFTER DELETE ON profile_skills
       REFERENCING OLD TABLE AS reach_old FOR EACH STATEMENT EXECUTE FUNCTION profile_skills_reach_sync()`);

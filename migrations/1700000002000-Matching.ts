@@ -28,11 +28,13 @@ export class Matching1700000002000 implements MigrationInterface {
         CHECK ((status = 'declined') = (decline_reason IS NOT NULL))
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX mentorship_requests_pending_pair_key ON mentorship_requests (learner_id, mentor_id) WHERE status = 'pending'`,
+      `CREATE UNIQUE INDEX mentorship_requests_pending_pair_key ON mentorship_requests (learner_id, mentor_id)
+       WHERE status = 'pending'`,
     );
     // INCLUDE decided_at: a mentor's answer times (suggestion scoring) come from the index alone.
     await q.query(
-      `CREATE INDEX mentorship_requests_mentor_idx ON mentorship_requests (mentor_id, status, created_at) INCLUDE (decided_at)`,
+      `CREATE INDEX mentorship_requests_mentor_idx ON mentorship_requests (mentor_id, status, created_at)
+       INCLUDE (decided_at)`,
     );
     await q.query(
       `CREATE INDEX mentorship_requests_learner_idx ON mentorship_requests (learner_id, status, created_at)`,

@@ -49,7 +49,8 @@ export class Meetups1700000003000 implements MigrationInterface {
         CONSTRAINT meetups_in_person_has_venue CHECK (online OR lat IS NOT NULL),
         CONSTRAINT meetups_venue_whole CHECK (
           (venue_name IS NULL) = (lat IS NULL) AND (venue_address IS NULL) = (lat IS NULL)
-          AND (venue_city IS NULL) = (lat IS NULL) AND (venue_country IS NULL) = (lat IS NULL) AND (lng IS NULL) = (lat IS NULL)),
+          AND (venue_city IS NULL) = (lat IS NULL) AND (venue_country IS NULL) = (lat IS NULL)
+            AND (lng IS NULL) = (lat IS NULL)),
         CONSTRAINT meetups_cancelled_at CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
       )`);
     // Listing and every search are "scheduled, from a time on, soonest first" with a keyset on (starts_at, id).
@@ -85,10 +86,12 @@ export class Meetups1700000003000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (meetup_id, profile_id),
-        CONSTRAINT meetup_rsvps_waitlist_fields CHECK ((status = 'waitlisted') = (waitlist_seq IS NOT NULL AND waitlisted_at IS NOT NULL))
+        CONSTRAINT meetup_rsvps_waitlist_fields CHECK ((status = 'waitlisted') = (waitlist_seq IS NOT NULL
+          AND waitlisted_at IS NOT NULL))
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX meetup_rsvps_waitlist_idx ON meetup_rsvps (meetup_id, waitlist_seq) WHERE status = 'waitlisted'`,
+      `CREATE UNIQUE INDEX meetup_rsvps_waitlist_idx ON meetup_rsvps (meetup_id, waitlist_seq)
+       WHERE status = 'waitlisted'`,
     );
     await q.query(`CREATE INDEX meetup_rsvps_status_idx ON meetup_rsvps (meetup_id, status, profile_id)`);
     await q.query(`CREATE INDEX meetup_rsvps_profile_idx ON meetup_rsvps (profile_id, status, meetup_id)`);

@@ -19,7 +19,8 @@ export class Notifications1700000004000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX notifications_inbox_idx ON notifications (recipient_id, created_at DESC, id DESC)`);
     await q.query(
-      `CREATE INDEX notifications_unread_idx ON notifications (recipient_id, created_at DESC, id DESC) WHERE read_at IS NULL`,
+      `CREATE INDEX notifications_unread_idx ON notifications (recipient_id, created_at DESC, id DESC)
+       WHERE read_at IS NULL`,
     );
 
     await q.query(`

@@ -88,10 +88,8 @@ describe('match suggestions (API.md §4)', () => {
       blockingLearner.id,
     ]);
     // The learner is also an open mentor with a related skill: never suggested to themself.
-    await h.db.query(
-      `UPDATE profiles SET roles = '{learner,mentor}', accepting_mentees = true, mentor_capacity = 2 WHERE id = $1`,
-      [learner.id],
-    );
+    await h.db.query(`UPDATE users SET roles = '{learner,mentor}' WHERE id = $1`, [learner.id]);
+    await h.db.query(`UPDATE profiles SET accepting_mentees = true, mentor_capacity = 2 WHERE id = $1`, [learner.id]);
     await h.db.query(`INSERT INTO profile_skills (profile_id, skill, level) VALUES ($1, 'sql', 5)`, [learner.id]);
 
     const accepted = await h.http().post('/v1/match-suggestions/refresh').set(learner.auth);

@@ -163,10 +163,11 @@ describe('mentor search (API.md §3: GET /v1/mentors)', () => {
     const learner = await mentor([{ skill: 'laravel', level: 5 }], { roles: ['learner'] });
     expect(ids(await all({ skill: 'laravel' }))).not.toContain(learner.id);
     expect(ids(await all({}))).not.toContain(learner.id);
-    await h.db.query(`UPDATE profiles SET roles = array_append(roles, 'mentor') WHERE id = $1`, [learner.id]);
+    // users.roles is the source; profiles.roles follows by trigger.
+    await h.db.query(`UPDATE users SET roles = array_append(roles, 'mentor') WHERE id = $1`, [learner.id]);
     expect(ids(await all({ skill: 'laravel' }))).toContain(learner.id);
     expect(ids(await all({ skill: 'php' }))).toContain(learner.id);
-    await h.db.query(`UPDATE profiles SET roles = ARRAY['learner'] WHERE id = $1`, [learner.id]);
+    await h.db.query(`UPDATE users SET roles = ARRAY['learner'] WHERE id = $1`, [learner.id]);
     expect(ids(await all({ skill: 'laravel' }))).not.toContain(learner.id);
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +26,6 @@ describe('notification delivery survives worker crashes and Redis outages', () =
   let members: string[];
   const children = new Set<ChildProcess>();
   const events = new EventsService();
-  const quiet = { warn: () => undefined, log: () => undefined } as unknown as Logger;
 
   async function buildWorker(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'guildhall-worker-'));
@@ -138,9 +136,7 @@ describe('notification delivery survives worker crashes and Redis outages', () =
       }),
     });
     dead.on('error', () => undefined);
-    await expect(
-      new OutboxRelay(h.db, dead, quiet, { batchSize: 100, enqueueTimeoutMs: 1000 }).drain(),
-    ).rejects.toThrow();
+    await expect(new OutboxRelay(h.db, dead, { batchSize: 100, enqueueTimeoutMs: 1000 }).drain()).rejects.toThrow();
     await dead.close().catch(() => undefined);
 
     const during = await emitBatch('during-outage');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -18,7 +17,6 @@ describe('transactional outbox', () => {
   let h: Harness;
   let queue: Queue;
   const events = new EventsService();
-  const quiet = { warn: () => undefined, log: () => undefined } as unknown as Logger;
 
   beforeAll(async () => {
     h = await startHarness({ worker: false });
@@ -55,8 +53,8 @@ describe('transactional outbox', () => {
   it('two relays running at once enqueue each event exactly once', async () => {
     const ids = await emitN(1200, 'race');
     const small = { batchSize: 50, enqueueTimeoutMs: 5000 };
-    const a = new OutboxRelay(h.db, queue, quiet, small);
-    const b = new OutboxRelay(h.db, queue, quiet, small);
+    const a = new OutboxRelay(h.db, queue, small);
+    const b = new OutboxRelay(h.db, queue, small);
     const claimedA: string[] = [];
     const claimedB: string[] = [];
     const run = async (relay: OutboxRelay, into: string[]) => {
@@ -94,7 +92,7 @@ describe('transactional outbox', () => {
       }),
     });
     dead.on('error', () => undefined);
-    const broken = new OutboxRelay(h.db, dead, quiet, { batchSize: 100, enqueueTimeoutMs: 1000 });
+    const broken = new OutboxRelay(h.db, dead, { batchSize: 100, enqueueTimeoutMs: 1000 });
     await expect(broken.drain()).rejects.toThrow();
     await dead.close().catch(() => undefined);
     const [{ n }] = await h.db.query(
@@ -103,14 +101,14 @@ describe('transactional outbox', () => {
     expect(n).toBe(20);
     for (const id of ids) expect(await queue.getJob(id)).toBeUndefined();
 
-    const healthy = new OutboxRelay(h.db, queue, quiet);
+    const healthy = new OutboxRelay(h.db, queue);
     expect(await healthy.drain()).toBe(20);
     for (const id of ids) expect((await queue.getJob(id))?.id).toBe(id);
   });
 
   it('re-enqueueing an already relayed event is a no-op in BullMQ (jobId = outbox id)', async () => {
     const [id] = await emitN(1, 'dedupe');
-    await new OutboxRelay(h.db, queue, quiet).drain();
+    await new OutboxRelay(h.db, queue).drain();
     const before = await queue.getJobCountByTypes('waiting');
     await queue.add('suggestions.ready', { eventId: id }, { jobId: id });
     expect(await queue.getJobCountByTypes('waiting')).toBe(before);

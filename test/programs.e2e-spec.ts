@@ -87,6 +87,27 @@ describe('mentoring programs (API.md §7)', () => {
     return res.body;
   }
 
+  async function openMentoring(mentor: TestUser): Promise<void> {
+    const res = await h
+      .http()
+      .put('/v1/profiles/me/mentoring')
+      .set(mentor.auth)
+      .send({ acceptingMentees: true, capacity: 1 });
+    expect(res.status).toBe(200);
+  }
+
+  /** An ordinary mentorship, through a request the mentor accepts. */
+  async function startMentorship(learner: TestUser, mentor: TestUser): Promise<void> {
+    await openMentoring(mentor);
+    const req = await h
+      .http()
+      .post('/v1/mentorship-requests')
+      .set(learner.auth)
+      .send({ mentorId: mentor.id, message: 'hi' });
+    expect(req.status).toBe(201);
+    expect((await h.http().post(`/v1/mentorship-requests/${req.body.id}/accept`).set(mentor.auth)).status).toBe(200);
+  }
+
   const users = (n: number, roles: string[]) => Promise.all(Array.from({ length: n }, () => registerUser(h, roles)));
   const pairKeys = (pairs: Pair[]) => pairs.map((p) => `${p.learnerId}>${p.mentorId}`).sort();
 
@@ -417,7 +438,7 @@ describe('mentoring programs (API.md §7)', () => {
       expect(await programMentorships(id)).toHaveLength(3);
     });
 
-    it('answers 409 and changes nothing when a pair already has an active mentorship', async () => {
+    it('answers 409 PUBLISH_CONFLICT naming a learner who reached the mentorship limit since the run, and changes nothing', async () => {
       const [l1, l2] = await users(2, ['learner']);
       const [m1, m2] = await users(2, ['mentor']);
       const id = await createProgram('stable');
@@ -442,8 +463,13 @@ describe('mentoring programs (API.md §7)', () => {
       expect(req.status).toBe(201);
       expect((await h.http().post(`/v1/mentorship-requests/${req.body.id}/accept`).set(m2.auth)).status).toBe(200);
 
+      // MAX_ACTIVE_MENTORSHIPS_PER_LEARNER is 1: l2 is now at the limit, so the stored pair l2 -> m2 cannot start.
       const res = await publish(id, result.id);
-      expectProblem(res, 409, 'ALREADY_IN_MENTORSHIP');
+      expectProblem(res, 409, 'PUBLISH_CONFLICT');
+      const l2Index = result.pairs.findIndex((p) => p.learnerId === l2.id);
+      expect(res.body.errors).toEqual([
+        { field: `pairs[${l2Index}].learnerId`, message: expect.stringContaining(l2.id) },
+      ]);
       expect(await programMentorships(id)).toHaveLength(0);
       expect((await mentoring(m1)).activeMentees).toBe(0);
       expect((await mentoring(m2)).activeMentees).toBe(1);
@@ -481,6 +507,60 @@ describe('mentoring programs (API.md §7)', () => {
       const view = await h.http().get(`/v1/programs/${id}/match-runs/${pending}`).set(organizer.auth);
       expect(view.body).toMatchObject({ id: pending, status: 'running', stats: null, pairs: [] });
       expectProblem(await publish(id, pending), 409, 'RUN_NOT_DONE');
+    });
+
+    it('a run leaves out learners who already hold the most active mentorships allowed', async () => {
+      const [busy, free] = await users(2, ['learner']);
+      const [m1, m2] = await users(2, ['mentor']);
+      await startMentorship(busy, m2);
+      const id = await createProgram('optimal');
+      await join(id, m1, { as: 'mentor', capacity: 2 });
+      await join(id, busy, { as: 'learner' });
+      await join(id, free, { as: 'learner' });
+      const result = await run(id);
+      expect(result.status).toBe('done');
+      expect(result.pairs.map((p) => p.learnerId)).toEqual([free.id]);
+      expect(result.stats).toMatchObject({ learners: 1, matched: 1 });
+      expect((await publish(id, result.id)).status).toBe(200);
+    });
+
+    it('an accept racing a publish for the same learner: exactly one wins, the learner holds one mentorship', async () => {
+      const round = async () => {
+        const [learner] = await users(1, ['learner']);
+        const [inProgram, outside] = await users(2, ['mentor']);
+        const id = await createProgram('stable');
+        await join(id, inProgram, { as: 'mentor', capacity: 1 });
+        await join(id, learner, { as: 'learner' });
+        const result = await run(id);
+        expect(result.pairs).toHaveLength(1);
+        await openMentoring(outside);
+        const req = await h
+          .http()
+          .post('/v1/mentorship-requests')
+          .set(learner.auth)
+          .send({ mentorId: outside.id, message: 'hi' });
+        expect(req.status).toBe(201);
+        const [pub, acc] = await Promise.all([
+          publish(id, result.id),
+          h.http().post(`/v1/mentorship-requests/${req.body.id}/accept`).set(outside.auth),
+        ]);
+        expect([pub.status, acc.status].sort()).toEqual([200, 409]);
+        if (pub.status === 409) expectProblem(pub, 409, 'PUBLISH_CONFLICT');
+        else {
+          // Publishing took the learner to the limit, so their pending request was withdrawn in that transaction.
+          expect(['REQUEST_NOT_PENDING', 'LEARNER_AT_MENTORSHIP_LIMIT']).toContain(acc.body.code);
+          const after = await h.http().get(`/v1/mentorship-requests/${req.body.id}`).set(learner.auth);
+          expect(after.body.status).toBe('withdrawn');
+        }
+        const [{ n }] = await h.db.query(
+          `SELECT count(*)::int AS n FROM mentorships WHERE learner_id = $1 AND status = 'active'`,
+          [learner.id],
+        );
+        expect(n).toBe(1);
+        const seats = (await mentoring(inProgram)).activeMentees + (await mentoring(outside)).activeMentees;
+        expect(seats).toBe(1);
+      };
+      await Promise.all([round(), round(), round()]);
     });
 
     it('of many parallel publishes exactly one succeeds', async () => {

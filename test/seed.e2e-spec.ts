@@ -35,6 +35,13 @@ describe('seed', () => {
     expect(rows[0]).toEqual({ learners: 60, mentors: 30 });
     const meetups = await pool.query(`SELECT count(*)::int AS n FROM meetups`);
     expect(meetups.rows[0].n).toBe(40);
+    // profiles.roles is derived from users.roles by trigger, so the seed does not write it.
+    const mirrored = await pool.query(
+      `SELECT count(*) FILTER (WHERE p.roles IS DISTINCT FROM u.roles)::int AS wrong
+         FROM users u JOIN profiles p ON p.id = u.id WHERE u.email LIKE $1`,
+      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+    );
+    expect(mirrored.rows[0]).toEqual({ wrong: 0 });
   });
 
   it('writes each meetup the skill closure that search filters on, as the service would', async () => {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../common/auth/auth-user.js';
 import { Conflict, NotFound, Unauthorized } from '../common/errors/domain-error.js';
-import { sql } from '../database/sql.js';
+import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { AuthResult, TokenPair, UserView } from './dto/auth.responses.js';
 import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
+import { ProfilesService } from '../profiles/profiles.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { TokensService } from './tokens.service.js';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly uow: UnitOfWork,
     private readonly tokens: TokensService,
     private readonly limiter: LoginLimiter,
+    private readonly profiles: ProfilesService,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResult> {
@@ -37,17 +39,14 @@ export class AuthService {
     const roles = [...new Set(dto.roles)] as Role[];
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(async (tx) => {
-      const [user] = await tx.query(
+      const user = await sqlOne<Pick<UserRow, 'id' | 'email' | 'roles'>>(
+        tx,
         `INSERT INTO users (email, password_hash, roles) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO NOTHING RETURNING id, email, roles`,
         [email, passwordHash, roles],
       );
       if (!user) throw new Conflict('EMAIL_TAKEN', 'An account with this e-mail already exists.');
-      await tx.query(`INSERT INTO profiles (id, display_name, roles) VALUES ($1, $2, $3)`, [
-        user.id,
-        dto.displayName,
-        roles,
-      ]);
+      await this.profiles.create(tx, user.id, dto.displayName);
       const pair = await this.tokens.issue(tx, user.id, roles);
       return { user: toView({ ...user, display_name: dto.displayName }), ...pair };
     });
@@ -56,7 +55,8 @@ export class AuthService {
   async login(dto: LoginDto): Promise<AuthResult> {
     const email = dto.email.toLowerCase();
     await this.limiter.assertAllowed(email);
-    const [user]: UserRow[] = await this.uow.query(
+    const user = await sqlOne<UserRow>(
+      this.uow.db,
       `SELECT u.id, u.email, u.roles, u.password_hash, p.display_name
          FROM users u JOIN profiles p ON p.id = u.id WHERE u.email = $1`,
       [email],
@@ -76,7 +76,7 @@ export class AuthService {
       const { userId, familyId, reused } = await this.tokens.spend(tx, refreshToken);
       if (reused) return { reusedFamily: familyId };
       // Roles are re-read so a granted or removed role takes effect at the next refresh.
-      const [user] = await tx.query(`SELECT roles FROM users WHERE id = $1`, [userId]);
+      const user = await sqlOne<{ roles: Role[] }>(tx, `SELECT roles FROM users WHERE id = $1`, [userId]);
       if (!user) throw new Unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked.');
       return this.tokens.issue(tx, userId, user.roles, familyId);
     });
@@ -95,7 +95,8 @@ export class AuthService {
   }
 
   async user(id: string): Promise<UserView> {
-    const [u] = await this.uow.query<UserRow>(
+    const u = await sqlOne<UserRow>(
+      this.uow.db,
       `SELECT u.id, u.email, u.roles, p.display_name FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
       [id],
     );
@@ -106,16 +107,14 @@ export class AuthService {
   /** For `npm run admin:grant`. */
   async grantRole(email: string, role: Role): Promise<boolean> {
     return this.uow.run(async (tx) => {
-      const rows = await sql<{ id: string; roles: Role[] }>(
+      // profiles.roles follows by trigger.
+      await sql(
         tx,
         `UPDATE users SET roles = array_append(roles, $2), updated_at = now()
-          WHERE email = $1 AND NOT ($2 = ANY(roles)) RETURNING id, roles`,
+          WHERE email = $1 AND NOT ($2 = ANY(roles)) RETURNING id`,
         [email.toLowerCase(), role],
       );
-      const updated = rows[0];
-      if (updated) await tx.query(`UPDATE profiles SET roles = $2 WHERE id = $1`, [updated.id, updated.roles]);
-      const [exists] = await tx.query(`SELECT 1 FROM users WHERE email = $1`, [email.toLowerCase()]);
-      return Boolean(exists);
+      return Boolean(await sqlOne(tx, `SELECT 1 FROM users WHERE email = $1`, [email.toLowerCase()]));
     });
   }
 }

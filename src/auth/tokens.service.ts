@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AccessTokenClaims, Role } from '../common/auth/auth-user.js';
 import { RevokedFamilies } from '../common/auth/revoked-families.js';
 import { Unauthorized } from '../common/errors/domain-error.js';
+import { sql, sqlOne } from '../database/sql.js';
 import type { Tx } from '../database/unit-of-work.js';
 import type { TokenPair } from './dto/auth.responses.js';
 
@@ -26,7 +27,8 @@ export class TokensService {
   async issue(tx: Tx, userId: string, roles: Role[], familyId: string = randomUUID()): Promise<TokenPair> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await tx.query(
+    await sql(
+      tx,
       `INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [id, familyId, userId, sha256(secret), this.config.refreshTokenTtlSeconds],
@@ -46,23 +48,23 @@ export class TokensService {
   async spend(tx: Tx, refreshToken: string): Promise<{ userId: string; familyId: string; reused: boolean }> {
     const parsed = parse(refreshToken);
     if (!parsed) throw invalid();
-    const rows: {
+    const row = await sqlOne<{
       user_id: string;
       family_id: string;
       secret_hash: Buffer;
       spent_at: Date | null;
       revoked_at: Date | null;
       expired: boolean;
-    }[] = await tx.query(
+    }>(
+      tx,
       `SELECT user_id, family_id, secret_hash, spent_at, revoked_at, expires_at <= now() AS expired
            FROM refresh_tokens WHERE id = $1 FOR UPDATE`,
       [parsed.id],
     );
-    const row = rows[0];
     if (!row || !timingSafeEqual(row.secret_hash, sha256(parsed.secret))) throw invalid();
     if (row.spent_at) return { userId: row.user_id, familyId: row.family_id, reused: true };
     if (row.revoked_at || row.expired) throw invalid();
-    await tx.query(`UPDATE refresh_tokens SET spent_at = now() WHERE id = $1`, [parsed.id]);
+    await sql(tx, `UPDATE refresh_tokens SET spent_at = now() WHERE id = $1`, [parsed.id]);
     return { userId: row.user_id, familyId: row.family_id, reused: false };
   }
 
@@ -70,12 +72,16 @@ export class TokensService {
   async revokeByToken(tx: Tx, refreshToken: string): Promise<void> {
     const parsed = parse(refreshToken);
     if (!parsed) return;
-    const [row] = await tx.query(`SELECT family_id, secret_hash FROM refresh_tokens WHERE id = $1`, [parsed.id]);
+    const row = await sqlOne<{ family_id: string; secret_hash: Buffer }>(
+      tx,
+      `SELECT family_id, secret_hash FROM refresh_tokens WHERE id = $1`,
+      [parsed.id],
+    );
     if (row && timingSafeEqual(row.secret_hash, sha256(parsed.secret))) await this.revokeFamily(tx, row.family_id);
   }
 
   async revokeFamily(tx: Tx, familyId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+    await sql(tx, `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
       familyId,
     ]);
     await this.revoked.revoke(familyId);

@@ -7,7 +7,10 @@ import { CoreModule } from '../app/core.module.js';
 import { loadConfig } from '../config/app-config.js';
 import { exitOnConfigError } from '../config/exit-on-config-error.js';
 
-/** `npm run admin:grant -- <email>`: gives an existing account the admin role (effective at its next login or refresh). */
+/**
+ * `npm run admin:grant -- <email>`: gives an existing account the admin role (effective at its next login or
+ * refresh).
+ */
 const email = process.argv[2];
 if (!email || !email.includes('@')) {
   process.stderr.write('usage: npm run admin:grant -- <email>\n');

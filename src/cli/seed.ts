@@ -41,7 +41,8 @@ try {
     `done in ${secs} s: ${learners} learners, ${mentors} mentors, ${organizers} organizers, ${meetups} meetups.\n`,
   );
   process.stdout.write(
-    `log in as learner-0-s${seed}@${SEED_EMAIL_DOMAIN} or mentor-0-s${seed}@${SEED_EMAIL_DOMAIN}, password "${DEMO_PASSWORD}"\n`,
+    `log in as learner-0-s${seed}@${SEED_EMAIL_DOMAIN} or mentor-0-s${seed}@${SEED_EMAIL_DOMAIN}, ` +
+      `password "${DEMO_PASSWORD}"\n`,
   );
 } finally {
   await pool.end();

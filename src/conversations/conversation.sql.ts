@@ -1,3 +1,4 @@
+import { cursorTimestamp } from '../common/pagination/cursor.js';
 /**
  * Whether the conversation `c` is open, derived from the matching module's state rather than stored, so it
  * can never drift from it: open while a request between the two is pending (and not overdue) or a
@@ -33,7 +34,7 @@ export interface MessageRow {
  */
 export const LIST_SQL = `
   SELECT c.id, c.request_id, c.mentorship_id, p.other_id, o.display_name AS other_name, p.unread_count,
-         p.last_activity_at::text AS key, ${OPEN_SQL} AS open,
+         ${cursorTimestamp('p.last_activity_at')} AS key, ${OPEN_SQL} AS open,
          lm.id AS last_id, lm.author_id AS last_author_id, lm.body AS last_body, lm.created_at AS last_created_at
     FROM conversation_parties p
     JOIN conversations c ON c.id = p.conversation_id

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
@@ -89,22 +91,17 @@ export class ConversationsService {
 
   async list(userId: string, q: ListConversationsQuery): Promise<Page<ConversationView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
-    const rows = await sql<ListRow>(this.uow.dataSource, LIST_SQL, [
-      userId,
-      after?.[0] ?? null,
-      after?.[1] ?? null,
-      limit + 1,
-    ]);
-    return toPage(rows, limit, conversationView, (r) => [r.key, r.id]);
+    const after = LIST_CURSOR.decode(q.cursor);
+    const rows = await sql<ListRow>(this.uow.db, LIST_SQL, [userId, after?.[0] ?? null, after?.[1] ?? null, limit + 1]);
+    return LIST_CURSOR.page(rows, limit, conversationView, (r) => [r.key, r.id]);
   }
 
   async messages(userId: string, id: string, q: ListMessagesQuery): Promise<Page<MessageView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<MessageRow & { key: string; member: boolean }>(
-      this.uow.dataSource,
-      `SELECT ${MESSAGE_COLUMNS}, m.created_at::text AS key
+      this.uow.db,
+      `SELECT ${MESSAGE_COLUMNS}, ${cursorTimestamp('m.created_at')} AS key
          FROM conversation_parties p
          JOIN conversation_messages m ON m.conversation_id = p.conversation_id
         WHERE p.conversation_id = $1 AND p.profile_id = $2
@@ -114,7 +111,7 @@ export class ConversationsService {
       [id, userId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
     if (!rows.length) await this.assertParty(id, userId);
-    return toPage(rows, limit, messageView, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, messageView, (r) => [r.key, r.id]);
   }
 
   /**
@@ -158,7 +155,7 @@ export class ConversationsService {
 
   async markRead(userId: string, id: string): Promise<void> {
     const rows = await sql(
-      this.uow.dataSource,
+      this.uow.db,
       `UPDATE conversation_parties SET unread_count = 0, last_read_at = clock_timestamp()
         WHERE conversation_id = $1 AND profile_id = $2 RETURNING 1`,
       [id, userId],
@@ -168,7 +165,7 @@ export class ConversationsService {
 
   private async assertParty(id: string, userId: string): Promise<void> {
     const row = await sqlOne(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT 1 FROM conversation_parties WHERE conversation_id = $1 AND profile_id = $2`,
       [id, userId],
     );

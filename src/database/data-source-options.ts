@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
  */
 export function dataSourceOptions(
   config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
-  extra: { migrationsGlob?: string[]; entities?: DataSourceOptions['entities'] } = {},
+  extra: { migrationsGlob?: string[] } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -16,7 +16,7 @@ export function dataSourceOptions(
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
     migrations: extra.migrationsGlob ?? [],
-    entities: extra.entities ?? [],
+    entities: [],
     logging: ['error'],
     extra: {
       max: config.databasePoolSize,

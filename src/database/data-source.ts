@@ -6,12 +6,11 @@ import { dataSourceOptions } from './data-source-options.js';
 
 /**
  * Entry point for the TypeORM CLI (`npm run migration:run`), run from dist/: migrations are read from
- * dist/migrations, entities from every compiled *.entity.js.
+ * dist/migrations. There are no entities: every query is SQL (src/database/sql.ts).
  */
 const dist = join(import.meta.dirname, '..');
 export default new DataSource(
   dataSourceOptions(loadConfig(), {
     migrationsGlob: [join(dist, 'migrations', '*.js')],
-    entities: [join(dist, '**', '*.entity.js')],
   }),
 );

@@ -9,7 +9,7 @@ import { UnitOfWork } from './unit-of-work.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
+      useFactory: (config: AppConfig) => dataSourceOptions(config),
     }),
   ],
   providers: [UnitOfWork],

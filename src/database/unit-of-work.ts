@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Queryable } from './sql.js';
 
-export type Tx = EntityManager;
+/** A transaction, read and written with sql() / sqlOne() like the pool. */
+export type Tx = Queryable;
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
 /**
  * Runs a function in one transaction. Services write their rows and their outbox events through the
- * same `tx`, so state and the events it causes commit together or not at all.
+ * same `tx`, so state and the events it causes commit together or not at all. Statements outside a
+ * transaction go to `db`, the pool.
  */
 @Injectable()
 export class UnitOfWork {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  readonly db: Queryable;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.db = dataSource;
+  }
 
   async run<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
     for (let i = 1; ; i++) {
@@ -25,9 +32,5 @@ export class UnitOfWork {
         await new Promise((r) => setTimeout(r, 5 * i + Math.random() * 10));
       }
     }
-  }
-
-  query<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.dataSource.query(sql, params);
   }
 }

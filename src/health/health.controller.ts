@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public, SkipRateLimit } from '../common/auth/decorators.js';
 import { withTimeout } from '../queues/outbox-relay.js';
 import { REDIS } from '../redis/redis.module.js';
+import { sql } from '../database/sql.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 type Check = 'up' | 'down';
 
@@ -16,7 +16,7 @@ type Check = 'up' | 'down';
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -38,7 +38,7 @@ export class HealthController {
       }
     };
     const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => sql(this.uow.db, 'SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
     const ok = postgres === 'up' && redis === 'up';

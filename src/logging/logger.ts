@@ -92,10 +92,7 @@ export class PinoNestLogger implements LoggerService {
     if (text instanceof Error) {
       this.pino[level]({ context, err: text }, text.message.replace(EMAIL, '[redacted]'));
     } else if (typeof text === 'object' && text !== null) {
-      this.pino[level](
-        { context, ...(text as object) },
-        params.filter((p) => typeof p === 'string').join('\n') || undefined,
-      );
+      this.pino[level]({ context, ...text }, params.filter((p) => typeof p === 'string').join('\n') || undefined);
     } else {
       this.pino[level]({ context }, String(text));
     }

@@ -36,7 +36,9 @@ export class MatchScoringProcessor implements OnModuleInit {
     );
   }
 
-  /** Refreshes only learners who asked for suggestions before or have an active goal; anyone else has nothing to rank. */
+  /**
+   * Refreshes only learners who asked for suggestions before or have an active goal; anyone else has nothing to rank.
+   */
   async onMatchingChanged(profileId: string): Promise<void> {
     if (!(await this.refresh.markPendingIfWanted(profileId))) return;
     const jobId = refreshJobId(profileId);

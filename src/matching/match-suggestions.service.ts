@@ -40,8 +40,10 @@ export class MatchSuggestionsService {
    */
   async requestRefresh(learnerId: string): Promise<RefreshAccepted> {
     await this.uow.run(async (tx) => {
-      await tx.query(
-        `INSERT INTO match_suggestions (learner_id, status, requested_at, notify) VALUES ($1, 'pending', clock_timestamp(), true)
+      await sql(
+        tx,
+        `INSERT INTO match_suggestions (learner_id, status, requested_at, notify)
+         VALUES ($1, 'pending', clock_timestamp(), true)
          ON CONFLICT (learner_id) DO UPDATE SET status = 'pending', requested_at = clock_timestamp(), notify = true`,
         [learnerId],
       );
@@ -54,7 +56,7 @@ export class MatchSuggestionsService {
   }
 
   async get(learnerId: string): Promise<MatchSuggestionsView> {
-    const rows = await sql<SuggestionRow>(this.uow.dataSource, SUGGESTIONS_READ_SQL, [learnerId]);
+    const rows = await sql<SuggestionRow>(this.uow.db, SUGGESTIONS_READ_SQL, [learnerId]);
     if (!rows.length) return { status: 'none', computedAt: null, items: [] };
     const items = rows
       .filter((r): r is SuggestionRow & { item: StoredSuggestion } => r.item !== null)

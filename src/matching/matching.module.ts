@@ -12,5 +12,6 @@ import { MentorshipsService } from './mentorships.service.js';
   imports: [ConversationsModule],
   controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],
   providers: [MatchSuggestionsService, MentorshipRequestsService, MentorshipsService],
+  exports: [MentorshipRequestsService, MentorshipsService],
 })
 export class MatchingModule {}

@@ -80,7 +80,7 @@ export class MentorshipRequestExpiryService {
   /** When the delayed expiry job should fire, or null when the request is no longer pending. */
   async dueAt(requestId: string): Promise<Date | null> {
     const row = await sqlOne<{ expires_at: Date }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT expires_at FROM mentorship_requests WHERE id = $1 AND status = 'pending'`,
       [requestId],
     );

@@ -15,7 +15,8 @@ export interface RequestRow {
 }
 
 export const REQUEST_COLUMNS =
-  'id, learner_id, mentor_id, message, goal_ids, status, decline_reason, decline_note, created_at, expires_at, decided_at';
+  'id, learner_id, mentor_id, message, goal_ids, status, decline_reason, decline_note, ' +
+  'created_at, expires_at, decided_at';
 
 export function requestView(r: RequestRow): MentorshipRequestView {
   return {

@@ -42,7 +42,10 @@ export class MentorshipRequestsController {
     return this.requests.get(user.id, id);
   }
 
-  /** The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY, LEARNER_AT_MENTORSHIP_LIMIT. */
+  /**
+   * The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY,
+   * LEARNER_AT_MENTORSHIP_LIMIT.
+   */
   @Post(':id/accept')
   @HttpCode(200)
   accept(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<AcceptedMentorshipRequest> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
@@ -14,9 +14,12 @@ import type {
   MentorshipRequestView,
 } from './dto/mentorship-request.dto.js';
 import { REQUEST_COLUMNS, requestView, type RequestRow } from './mentorship-request.view.js';
-import { MENTORSHIP_COLUMNS, mentorshipView, type MentorshipRow } from './mentorship.view.js';
+import { mentorshipView } from './mentorship.view.js';
+import { MentorshipsService } from './mentorships.service.js';
 
 type LockedRequest = RequestRow & { overdue: boolean };
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 /** Conflicts for a request that can no longer change state. */
 function assertPending(r: LockedRequest): void {
@@ -36,6 +39,7 @@ export class MentorshipRequestsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
+    private readonly mentorships: MentorshipsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly conversations: ConversationsService,
   ) {}
@@ -59,7 +63,8 @@ export class MentorshipRequestsService {
         tx,
         `SELECT p.roles, p.accepting_mentees, p.mentor_capacity, p.active_mentees,
                 EXISTS (SELECT 1 FROM blocks b
-                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id) OR (b.blocker_id = p.id AND b.blocked_id = $1)) AS blocked
+                         WHERE (b.blocker_id = $1 AND b.blocked_id = p.id) OR (b.blocker_id = p.id
+                           AND b.blocked_id = $1)) AS blocked
            FROM profiles p WHERE p.id = $2`,
         [learnerId, mentorId],
       );
@@ -84,9 +89,11 @@ export class MentorshipRequestsService {
       const state = await sqlOne<{ pending: number; duplicate: boolean; active: number; with_mentor: boolean }>(
         tx,
         `SELECT (SELECT count(*)::int FROM mentorship_requests WHERE learner_id = $1 AND status = 'pending') AS pending,
-                EXISTS (SELECT 1 FROM mentorship_requests WHERE learner_id = $1 AND mentor_id = $2 AND status = 'pending') AS duplicate,
+                EXISTS (SELECT 1 FROM mentorship_requests WHERE learner_id = $1 AND mentor_id = $2
+                  AND status = 'pending') AS duplicate,
                 (SELECT count(*)::int FROM mentorships WHERE learner_id = $1 AND status = 'active') AS active,
-                EXISTS (SELECT 1 FROM mentorships WHERE learner_id = $1 AND mentor_id = $2 AND status = 'active') AS with_mentor`,
+                EXISTS (SELECT 1 FROM mentorships WHERE learner_id = $1 AND mentor_id = $2
+                  AND status = 'active') AS with_mentor`,
         [learnerId, mentorId],
       );
       if (state!.duplicate) throw duplicate();
@@ -128,7 +135,7 @@ export class MentorshipRequestsService {
 
   async list(userId: string, q: ListMentorshipRequestsQuery): Promise<Page<MentorshipRequestView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const party =
       q.as === 'learner'
         ? 'r.learner_id = $1'
@@ -136,10 +143,10 @@ export class MentorshipRequestsService {
           ? 'r.mentor_id = $1'
           : '(r.learner_id = $1 OR r.mentor_id = $1)';
     const rows = await sql<RequestRow & { key: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${REQUEST_COLUMNS.split(', ')
         .map((c) => `r.${c}`)
-        .join(', ')}, r.created_at::text AS key
+        .join(', ')}, ${cursorTimestamp('r.created_at')} AS key
          FROM mentorship_requests r
         WHERE ${party}
           AND ($2::text IS NULL OR r.status = $2)
@@ -148,12 +155,12 @@ export class MentorshipRequestsService {
         LIMIT $5`,
       [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, requestView, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, requestView, (r) => [r.key, r.id]);
   }
 
   async get(userId: string, id: string): Promise<MentorshipRequestView> {
     const row = await sqlOne<RequestRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${REQUEST_COLUMNS} FROM mentorship_requests WHERE id = $1 AND (learner_id = $2 OR mentor_id = $2)`,
       [id, userId],
     );
@@ -162,9 +169,9 @@ export class MentorshipRequestsService {
   }
 
   /**
-   * Atomic: a slot is taken with a conditional UPDATE, so however many accepts race a mentor never holds
-   * more active mentorships than their capacity. Both profile rows are locked first, in id order (the one
-   * global order every two-profile path uses), then the request.
+   * Atomic: both profile rows are locked first, in id order (the one global order every multi-profile path
+   * uses), then the request; the slot check and the mentorship insert happen under those locks, so however
+   * many accepts race a mentor never holds more active mentorships than their capacity.
    */
   async accept(mentorId: string, id: string): Promise<AcceptedMentorshipRequest> {
     return this.uow.run(async (tx) => {
@@ -172,68 +179,36 @@ export class MentorshipRequestsService {
       if (parties.mentor_id !== mentorId)
         throw new Forbidden('NOT_THE_MENTOR', 'Only the mentor can accept this request.');
       const learnerId = parties.learner_id;
-      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-        [learnerId, mentorId],
-      ]);
+      await this.mentorships.lockParties(tx, [learnerId, mentorId]);
       assertPending(await this.lockRequest(tx, id));
 
-      const { active } = (await sqlOne<{ active: number }>(
+      const mentor = (await sqlOne<{ open: boolean }>(
         tx,
-        `SELECT count(*)::int AS active FROM mentorships WHERE learner_id = $1 AND status = 'active'`,
-        [learnerId],
-      ))!;
-      if (active >= this.config.maxActiveMentorshipsPerLearner) {
-        throw new Conflict(
-          'LEARNER_AT_MENTORSHIP_LIMIT',
-          'The learner already has the most active mentorships allowed.',
-        );
-      }
-      const slot = await sql(
-        tx,
-        `UPDATE profiles SET active_mentees = active_mentees + 1
-          WHERE id = $1 AND active_mentees < mentor_capacity RETURNING active_mentees`,
+        `SELECT active_mentees < mentor_capacity AS open FROM profiles WHERE id = $1`,
         [mentorId],
-      );
-      if (!slot.length)
+      ))!;
+      if (!mentor.open)
         throw new Conflict(
           'MENTOR_AT_CAPACITY',
           'You have no open mentee slot; raise your capacity or complete a mentorship first.',
         );
-      const mentorship = await sqlOne<MentorshipRow>(
-        tx,
-        `INSERT INTO mentorships AS m (learner_id, mentor_id, request_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING ${MENTORSHIP_COLUMNS}`,
-        [learnerId, mentorId, id],
-      );
-      if (!mentorship) throw new Conflict('ALREADY_IN_MENTORSHIP', 'You already mentor this learner.');
+      // Accepted first, so the learner's other pending requests (withdrawn if this reaches their limit) exclude it;
+      // start() checks the learner limit.
       const request = (await sqlOne<RequestRow>(
         tx,
-        `UPDATE mentorship_requests SET status = 'accepted', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+        `UPDATE mentorship_requests SET status = 'accepted', decided_at = now() WHERE id = $1
+         RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
+      const [mentorship] = await this.mentorships.start(tx, [{ learnerId, mentorId, requestId: id }]);
 
-      await this.conversations.attachMentorships(tx, [{ learnerId, mentorId, mentorshipId: mentorship.id }]);
-      const events: PendingEvent[] = [
-        {
-          type: 'mentorship.accepted',
-          payload: { requestId: id, mentorshipId: mentorship.id, learnerId, mentorId, recipientIds: [learnerId] },
-        },
-      ];
-      if (active + 1 >= this.config.maxActiveMentorshipsPerLearner) {
-        const withdrawn = await sql<{ id: string; mentor_id: string }>(
-          tx,
-          `UPDATE mentorship_requests SET status = 'withdrawn', decided_at = now()
-            WHERE learner_id = $1 AND status = 'pending' AND id <> $2 RETURNING id, mentor_id`,
-          [learnerId, id],
-        );
-        for (const w of withdrawn) {
-          events.push({
-            type: 'mentorship.withdrawn',
-            payload: { requestId: w.id, learnerId, mentorId: w.mentor_id, recipientIds: [w.mentor_id] },
-          });
-        }
-      }
-      await this.events.emitMany(tx, events);
+      await this.events.emit(tx, 'mentorship.accepted', {
+        requestId: id,
+        mentorshipId: mentorship.id,
+        learnerId,
+        mentorId,
+        recipientIds: [learnerId],
+      });
       return { request: requestView(request), mentorship: mentorshipView({ ...mentorship, tasks: [] }) };
     });
   }
@@ -269,7 +244,8 @@ export class MentorshipRequestsService {
       assertPending(locked);
       const row = (await sqlOne<RequestRow>(
         tx,
-        `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now() WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+        `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now() WHERE id = $1
+         RETURNING ${REQUEST_COLUMNS}`,
         [id],
       ))!;
       await this.events.emit(tx, 'mentorship.cancelled', {
@@ -280,6 +256,30 @@ export class MentorshipRequestsService {
       });
       return requestView(row);
     });
+  }
+
+  /**
+   * Ends the pending requests between two profiles when one blocks the other, as the blocker's own decision
+   * would end them: a blocking learner cancels, a blocking mentor declines (reason other).
+   */
+  async closeBetween(tx: Tx, blockerId: string, blockedId: string): Promise<void> {
+    const closed = await sql<{ id: string; learner_id: string; mentor_id: string; status: string }>(
+      tx,
+      `UPDATE mentorship_requests
+          SET status = CASE WHEN learner_id = $1 THEN 'cancelled' ELSE 'declined' END,
+              decline_reason = CASE WHEN learner_id = $1 THEN NULL ELSE 'other' END,
+              decided_at = now()
+        WHERE status = 'pending' AND ((learner_id = $1 AND mentor_id = $2) OR (learner_id = $2 AND mentor_id = $1))
+        RETURNING id, learner_id, mentor_id, status`,
+      [blockerId, blockedId],
+    );
+    const events = closed.map((r): PendingEvent => {
+      const ids = { requestId: r.id, learnerId: r.learner_id, mentorId: r.mentor_id };
+      return r.status === 'cancelled'
+        ? { type: 'mentorship.cancelled', payload: { ...ids, recipientIds: [r.mentor_id] } }
+        : { type: 'mentorship.declined', payload: { ...ids, reason: 'other', recipientIds: [r.learner_id] } };
+    });
+    await this.events.emitMany(tx, events);
   }
 
   private async parties(tx: Tx, id: string, userId: string): Promise<{ learner_id: string; mentor_id: string }> {

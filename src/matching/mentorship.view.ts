@@ -27,7 +27,8 @@ export const MENTORSHIP_COLUMNS =
 
 /** Tasks of each mentorship in one correlated aggregate, so a page of mentorships is one query. */
 export const TASKS_AGGREGATE = `coalesce((
-  SELECT json_agg(json_build_object('id', t.id, 'title', t.title, 'due_date', to_char(t.due_date, 'YYYY-MM-DD'), 'done', t.done,
+  SELECT json_agg(json_build_object('id', t.id, 'title', t.title, 'due_date', to_char(t.due_date, 'YYYY-MM-DD'),
+    'done', t.done,
                                     'created_by', t.created_by, 'created_at', t.created_at) ORDER BY t.created_at, t.id)
     FROM mentorship_tasks t WHERE t.mentorship_id = m.id), '[]') AS tasks`;
 

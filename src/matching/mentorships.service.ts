@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConversationsService } from '../conversations/conversations.service.js';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
-import { sql, sqlOne } from '../database/sql.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { sql, sqlOne, type Queryable } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
-import { EventsService } from '../queues/events.service.js';
+import { EventsService, type PendingEvent } from '../queues/events.service.js';
 import type {
   CreateTaskDto,
   FeedbackDto,
@@ -33,16 +35,108 @@ interface FeedbackRow {
   created_at: Date;
 }
 
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
+
+/** A mentorship about to start, from an accepted request or a published program. */
+export interface NewMentorship {
+  learnerId: string;
+  mentorId: string;
+  requestId?: string;
+  programId?: string;
+}
+
 @Injectable()
 export class MentorshipsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly conversations: ConversationsService,
   ) {}
+
+  /**
+   * Row-locks the profiles of everyone a mentorship change involves, in id order: the one global order of
+   * every multi-profile path (accept, complete, publish), so they queue instead of deadlocking.
+   */
+  async lockParties(tx: Tx, profileIds: string[]): Promise<void> {
+    await sql(tx, `SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      [...new Set(profileIds)],
+    ]);
+  }
+
+  /** Of these learners, those who already hold MAX_ACTIVE_MENTORSHIPS_PER_LEARNER active mentorships. */
+  async learnersAtLimit(db: Queryable, learnerIds: string[]): Promise<string[]> {
+    if (!learnerIds.length) return [];
+    const rows = await sql<{ learner_id: string }>(
+      db,
+      `SELECT learner_id FROM mentorships WHERE learner_id = ANY($1::uuid[]) AND status = 'active'
+        GROUP BY learner_id HAVING count(*) >= $2 ORDER BY learner_id`,
+      [learnerIds, this.config.maxActiveMentorshipsPerLearner],
+    );
+    return rows.map((r) => r.learner_id);
+  }
+
+  /**
+   * Every mentorship starts here, whichever path starts it. The caller holds the row locks of every profile
+   * involved (taken in id order, as every multi-profile path does), so the limits it checked cannot be
+   * overtaken; the learner limit is checked again here as the last word. profiles.active_mentees follows by
+   * trigger. A learner who reaches the limit has their other pending requests withdrawn, as the contract says.
+   */
+  async start(tx: Tx, pairs: NewMentorship[]): Promise<MentorshipRow[]> {
+    if (!pairs.length) return [];
+    const learnerIds = [...new Set(pairs.map((p) => p.learnerId))];
+    if ((await this.learnersAtLimit(tx, learnerIds)).length)
+      throw new Conflict('LEARNER_AT_MENTORSHIP_LIMIT', 'The learner already has the most active mentorships allowed.');
+    const created = await sql<MentorshipRow>(
+      tx,
+      `INSERT INTO mentorships AS m (learner_id, mentor_id, request_id, program_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])
+       ON CONFLICT DO NOTHING RETURNING ${MENTORSHIP_COLUMNS}`,
+      [
+        pairs.map((p) => p.learnerId),
+        pairs.map((p) => p.mentorId),
+        pairs.map((p) => p.requestId ?? null),
+        pairs.map((p) => p.programId ?? null),
+      ],
+    );
+    if (created.length !== pairs.length) {
+      const made = new Set(created.map((c) => `${c.learner_id}|${c.mentor_id}`));
+      const clash = pairs.find((p) => !made.has(`${p.learnerId}|${p.mentorId}`))!;
+      throw new Conflict(
+        'ALREADY_IN_MENTORSHIP',
+        `Learner ${clash.learnerId} already has an active mentorship with mentor ${clash.mentorId}.`,
+      );
+    }
+    // Published program pairs have had no request, so this is where their conversation opens.
+    await this.conversations.attachMentorships(
+      tx,
+      created.map((c) => ({ learnerId: c.learner_id, mentorId: c.mentor_id, mentorshipId: c.id })),
+    );
+    await this.withdrawPendingAtLimit(tx, learnerIds);
+    return created;
+  }
+
+  private async withdrawPendingAtLimit(tx: Tx, learnerIds: string[]): Promise<void> {
+    const full = await this.learnersAtLimit(tx, learnerIds);
+    if (!full.length) return;
+    const withdrawn = await sql<{ id: string; learner_id: string; mentor_id: string }>(
+      tx,
+      `UPDATE mentorship_requests SET status = 'withdrawn', decided_at = now()
+        WHERE learner_id = ANY($1::uuid[]) AND status = 'pending' RETURNING id, learner_id, mentor_id`,
+      [full],
+    );
+    await this.events.emitMany(
+      tx,
+      withdrawn.map((w): PendingEvent => ({
+        type: 'mentorship.withdrawn',
+        payload: { requestId: w.id, learnerId: w.learner_id, mentorId: w.mentor_id, recipientIds: [w.mentor_id] },
+      })),
+    );
+  }
 
   async list(userId: string, q: ListMentorshipsQuery): Promise<Page<MentorshipView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const party =
       q.as === 'learner'
         ? 'm.learner_id = $1'
@@ -50,8 +144,8 @@ export class MentorshipsService {
           ? 'm.mentor_id = $1'
           : '(m.learner_id = $1 OR m.mentor_id = $1)';
     const rows = await sql<MentorshipRow & { key: string }>(
-      this.uow.dataSource,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, m.started_at::text AS key
+      this.uow.db,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, ${cursorTimestamp('m.started_at')} AS key
          FROM mentorships m
         WHERE ${party}
           AND ($2::text IS NULL OR m.status = $2)
@@ -60,37 +154,34 @@ export class MentorshipsService {
         LIMIT $5`,
       [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, mentorshipView, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, mentorshipView, (r) => [r.key, r.id]);
   }
 
   async get(userId: string, id: string): Promise<MentorshipView> {
     const row = await sqlOne<MentorshipRow>(
-      this.uow.dataSource,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
+      this.uow.db,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2
+       OR m.mentor_id = $2)`,
       [id, userId],
     );
     if (!row) throw new NotFound('Mentorship');
     return mentorshipView(row);
   }
 
-  /** Ends the mentorship and frees the mentor's slot in the same transaction, so active_mentees stays exact. */
+  /** Ends the mentorship; the mentor's slot frees by trigger in the same statement (profiles.active_mentees). */
   async complete(userId: string, id: string): Promise<MentorshipView> {
     return this.uow.run(async (tx) => {
       // Same global lock order as accept: both profiles by id, then the mentorship.
       const parties = await this.findParty(tx, id, userId);
-      await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-        [parties.learner_id, parties.mentor_id],
-      ]);
+      await this.lockParties(tx, [parties.learner_id, parties.mentor_id]);
       const m = await this.lockParty(tx, id, userId);
       if (m.status !== 'active') throw new Conflict('MENTORSHIP_NOT_ACTIVE', 'This mentorship is already completed.');
       const done = (await sqlOne<MentorshipRow>(
         tx,
-        `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1 RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
+        `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1
+         RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
         [id],
       ))!;
-      await tx.query(`UPDATE profiles SET active_mentees = greatest(active_mentees - 1, 0) WHERE id = $1`, [
-        m.mentor_id,
-      ]);
       const other = userId === m.learner_id ? m.mentor_id : m.learner_id;
       await this.events.emit(tx, 'mentorship.completed', {
         mentorshipId: id,
@@ -108,7 +199,8 @@ export class MentorshipsService {
       await this.assertActiveParty(tx, id, userId);
       const row = (await sqlOne<TaskRow>(
         tx,
-        `INSERT INTO mentorship_tasks (mentorship_id, title, due_date, created_by) VALUES ($1, $2, $3::date, $4) RETURNING ${TASK_COLUMNS}`,
+        `INSERT INTO mentorship_tasks (mentorship_id, title, due_date, created_by) VALUES ($1, $2, $3::date, $4)
+         RETURNING ${TASK_COLUMNS}`,
         [id, dto.title, dto.dueDate ?? null, userId],
       ))!;
       return taskView(row);
@@ -180,7 +272,8 @@ export class MentorshipsService {
   private async lockParty(tx: Tx, id: string, userId: string): Promise<MentorshipRow> {
     const m = await sqlOne<MentorshipRow>(
       tx,
-      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2) FOR UPDATE`,
+      `SELECT ${MENTORSHIP_COLUMNS} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2
+       OR m.mentor_id = $2) FOR UPDATE`,
       [id, userId],
     );
     if (!m) throw new NotFound('Mentorship');

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { createSkillGraph, type SkillGraph } from './scoring/index.js';
 import { loadTaxonomy } from './suggestion-queries.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 const TTL_MS = 10 * 60_000;
 
@@ -15,12 +14,12 @@ export class SkillGraphCache {
   private graph?: Promise<SkillGraph>;
   private loadedAt = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   get(): Promise<SkillGraph> {
     if (!this.graph || Date.now() - this.loadedAt > TTL_MS) {
       this.loadedAt = Date.now();
-      const loading = loadTaxonomy(this.dataSource).then(createSkillGraph);
+      const loading = loadTaxonomy(this.uow.db).then(createSkillGraph);
       // A failed load must not be cached.
       loading.catch(() => {
         if (this.graph === loading) this.graph = undefined;

@@ -23,7 +23,8 @@ export type MentorDetails = MentorInput;
 
 /** The eligibility rule, shared by retrieval and by the read-time filter: an open mentor who is not the learner. */
 export const OPEN_MENTOR = (p: string, learner: string) => `
-  ${p}.accepting_mentees AND ${p}.mentor_capacity > ${p}.active_mentees AND 'mentor' = ANY(${p}.roles) AND ${p}.id <> ${learner}
+  ${p}.accepting_mentees AND ${p}.mentor_capacity > ${p}.active_mentees AND 'mentor' = ANY(${p}.roles)
+    AND ${p}.id <> ${learner}
   AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = ${learner} AND b.blocked_id = ${p}.id)
   AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = ${p}.id AND b.blocked_id = ${learner})`;
 
@@ -46,8 +47,10 @@ export async function loadLearner(
   }>(
     db,
     `SELECT p.id, p.roles, p.timezone, p.languages, p.availability,
-            coalesce((SELECT jsonb_object_agg(ps.skill, ps.level) FROM profile_skills ps WHERE ps.profile_id = p.id), '{}') AS levels,
-            coalesce((SELECT jsonb_agg(jsonb_build_object('skill', g.skill, 'targetLevel', g.target_level) ORDER BY g.created_at, g.id)
+            coalesce((SELECT jsonb_object_agg(ps.skill, ps.level) FROM profile_skills ps
+              WHERE ps.profile_id = p.id), '{}') AS levels,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('skill', g.skill, 'targetLevel', g.target_level)
+              ORDER BY g.created_at, g.id)
                         FROM goals g WHERE g.profile_id = p.id AND g.status = 'active'), '[]') AS goals
        FROM profiles p WHERE p.id = $1`,
     [learnerId],
@@ -89,7 +92,8 @@ export async function loadCandidatePage(
          FROM goal JOIN skill_ancestors sa ON sa.ancestor = goal.skill AND sa.depth < cardinality($5::float8[])
        UNION ALL
        SELECT goal.gi, goal.target, goal.cur, sa.ancestor, sa.depth
-         FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1 AND cardinality($5::float8[]) - 1
+         FROM goal JOIN skill_ancestors sa ON sa.skill = goal.skill AND sa.depth BETWEEN 1
+           AND cardinality($5::float8[]) - 1
      ), open_mentor AS MATERIALIZED (
        SELECT p.id FROM profiles p WHERE ${OPEN_MENTOR('p', '$1')}
      ), row_credit AS (
@@ -142,7 +146,8 @@ export async function loadMentorDetails(db: Queryable, ids: readonly string[]): 
     rating_sum: number;
   }>(
     db,
-    `SELECT p.id, p.timezone, p.languages, p.availability, greatest(p.mentor_capacity - p.active_mentees, 0) AS open_slots,
+    `SELECT p.id, p.timezone, p.languages, p.availability,
+            greatest(p.mentor_capacity - p.active_mentees, 0) AS open_slots,
             (SELECT jsonb_object_agg(s.skill, s.level) FROM profile_skills s WHERE s.profile_id = p.id) AS skills,
             rq.answered, rq.expired, rq.median_seconds, rt.rating_count, rt.rating_sum
        FROM profiles p

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { sqlOne } from '../database/sql.js';
+import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
 import {
@@ -62,7 +62,7 @@ export class SuggestionsRefreshService {
    */
   async markPendingIfWanted(profileId: string): Promise<boolean> {
     const row = await sqlOne<{ learner_id: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `INSERT INTO match_suggestions (learner_id, status, requested_at)
        SELECT p.id, 'pending', clock_timestamp() FROM profiles p
         WHERE p.id = $1 AND 'learner' = ANY(p.roles)
@@ -83,7 +83,7 @@ export class SuggestionsRefreshService {
     let stats: ComputeStats = { candidates: 0, scored: 0, batches: 0, pages: 0 };
     for (let attempt = 1; attempt <= MAX_RECOMPUTES; attempt++) {
       const snapshot = await sqlOne<{ at: string }>(
-        this.uow.dataSource,
+        this.uow.db,
         `SELECT requested_at::text AS at FROM match_suggestions WHERE learner_id = $1`,
         [learnerId],
       );
@@ -97,7 +97,7 @@ export class SuggestionsRefreshService {
   }
 
   async compute(learnerId: string, now: Date): Promise<{ items: StoredSuggestion[]; stats: ComputeStats }> {
-    const db = this.uow.dataSource;
+    const db = this.uow.db;
     const [graph, learner] = await Promise.all([this.graphs.get(), loadLearner(db, learnerId)]);
     const prepared = learner?.roles.includes('learner') ? prepareLearner(learner, graph, { now }) : null;
     // No active goal, nothing to teach: retrieval is by skill, so there is no candidate to rank.
@@ -159,8 +159,10 @@ export class SuggestionsRefreshService {
         [learnerId, snapshot],
       );
       const fresh = !current || (snapshot !== null && current.fresh);
-      await tx.query(
-        `INSERT INTO match_suggestions AS s (learner_id, status, computed_at, items) VALUES ($1, 'ready', now(), $2::jsonb)
+      await sql(
+        tx,
+        `INSERT INTO match_suggestions AS s (learner_id, status, computed_at, items)
+         VALUES ($1, 'ready', now(), $2::jsonb)
          ON CONFLICT (learner_id) DO UPDATE SET
            items = EXCLUDED.items, computed_at = EXCLUDED.computed_at,
            status = CASE WHEN $3 THEN 'ready' ELSE s.status END,

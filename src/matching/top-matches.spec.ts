@@ -66,7 +66,7 @@ describe('selectTopMatches', () => {
           const got = await selectTopMatches(
             paged([...all].sort(byCoverage), pageSizes),
             { n, batchSize, weights: W, parallelBatches },
-            async (b) => score(b),
+            (b) => Promise.resolve(score(b)),
           );
           expect(got.items).toEqual(expected);
           expect(got.scored).toBeLessThanOrEqual(all.length);
@@ -82,11 +82,12 @@ describe('selectTopMatches', () => {
     async function* pages() {
       for (const page of [strong, weak, weak.map((c) => ({ ...c, id: `x${c.id}`, coverage: 0.05 }))]) {
         read++;
-        yield page;
+        // As a database page would, each one arrives asynchronously.
+        yield await Promise.resolve(page);
       }
     }
-    const result = await selectTopMatches(pages(), { n: 5, batchSize: 100, weights: W }, async (b) =>
-      b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) })),
+    const result = await selectTopMatches(pages(), { n: 5, batchSize: 100, weights: W }, (b) =>
+      Promise.resolve(b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) }))),
     );
     expect(result.items).toHaveLength(5);
     // The weak page had to be read (the strong page's bound was 1), the one after it never was.
@@ -97,9 +98,9 @@ describe('selectTopMatches', () => {
 
   it('rejects pages that are not sorted by coverage', async () => {
     const pages = [[{ id: 'a', coverage: 0.2 }], [{ id: 'b', coverage: 0.9 }]];
-    await expect(selectTopMatches(pages, { n: 5, batchSize: 10, weights: W }, async () => [])).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      selectTopMatches(pages, { n: 5, batchSize: 10, weights: W }, () => Promise.resolve([])),
+    ).rejects.toThrow(RangeError);
   });
 
   it('stops once no remaining bound can beat the N-th best', async () => {
@@ -108,7 +109,7 @@ describe('selectTopMatches', () => {
     const result = await selectTopMatches(
       [[...strong, ...weak].sort(byCoverage)],
       { n: 5, batchSize: 5, weights: W },
-      async (b) => b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) })),
+      (b) => Promise.resolve(b.map((c) => ({ mentorId: c.id, score: fakeScore(c.coverage, 0.9) }))),
     );
     expect(result.items.map((i) => i.mentorId)).toEqual(['s0', 's1', 's2', 's3', 's4']);
     expect(result.scored).toBe(5);
@@ -116,7 +117,11 @@ describe('selectTopMatches', () => {
   });
 
   it('handles no candidates and rejects a zero N', async () => {
-    expect((await selectTopMatches([[]], { n: 3, batchSize: 10, weights: W }, async () => [])).items).toEqual([]);
-    await expect(selectTopMatches([], { n: 0, batchSize: 10, weights: W }, async () => [])).rejects.toThrow(RangeError);
+    expect(
+      (await selectTopMatches([[]], { n: 3, batchSize: 10, weights: W }, () => Promise.resolve([]))).items,
+    ).toEqual([]);
+    await expect(selectTopMatches([], { n: 0, batchSize: 10, weights: W }, () => Promise.resolve([]))).rejects.toThrow(
+      RangeError,
+    );
   });
 });

@@ -62,14 +62,14 @@ export class CalendarFeedService {
   async feed(token: string): Promise<string> {
     if (!TOKEN.test(token)) throw new NotFound('Calendar feed');
     const owner = await sqlOne<{ profile_id: string; display_name: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT t.profile_id, p.display_name FROM calendar_tokens t JOIN profiles p ON p.id = t.profile_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [sha256(token)],
     );
     if (!owner) throw new NotFound('Calendar feed');
     const rows = await sql<MeetupRow & { organizer_name: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${MEETUP_COLUMNS}, o.display_name AS organizer_name
          FROM meetup_rsvps r
          JOIN meetups m ON m.id = r.meetup_id
@@ -112,7 +112,7 @@ export class CalendarFeedService {
   }
 
   private async revokeIn(tx: Tx, profileId: string): Promise<void> {
-    await tx.query(`UPDATE calendar_tokens SET revoked_at = now() WHERE profile_id = $1 AND revoked_at IS NULL`, [
+    await sql(tx, `UPDATE calendar_tokens SET revoked_at = now() WHERE profile_id = $1 AND revoked_at IS NULL`, [
       profileId,
     ]);
   }

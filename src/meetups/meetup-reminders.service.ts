@@ -73,7 +73,7 @@ export class MeetupRemindersService {
 
   private find(meetupId: string) {
     return sqlOne<{ status: string; starts_at: Date; reminder_offsets: number[] }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT status, starts_at, reminder_offsets FROM meetups WHERE id = $1`,
       [meetupId],
     );
@@ -128,8 +128,10 @@ export class MeetupRemindersService {
           RECIPIENTS_PER_EVENT,
         ).map((recipientIds) => ({ type: 'meetup.reminder' as const, payload: { ...payload, recipientIds } })),
       );
-      await tx.query(
-        `UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2 AND starts_at = $3`,
+      await sql(
+        tx,
+        `UPDATE meetup_reminders_sent SET recipients = $4 WHERE meetup_id = $1 AND offset_seconds = $2
+         AND starts_at = $3`,
         [job.meetupId, job.offsetSeconds, meetup.starts_at, going.length],
       );
       return going.length;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
-import { sql, sqlOne } from '../database/sql.js';
+import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
+import { sql } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { SkillsService } from '../skills/skills.service.js';
 import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
 import type { MeetupView, RecommendedMeetup } from './dto/meetup.responses.js';
 import { parseNear } from './meetup-rules.js';
@@ -13,28 +14,23 @@ import { MEETUP_COLUMNS, toMeetupView, type MeetupRow } from './meetup.view.js';
 /** Zero-overlap meetups considered for the tail of the recommendations: the soonest this many. */
 const RECOMMENDATION_FILLER_POOL = 200;
 
+const SEARCH_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
+
 @Injectable()
 export class MeetupSearchService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly skills: SkillsService,
+  ) {}
 
   async search(q: SearchMeetupsQuery): Promise<Page<MeetupView>> {
     const near = q.near === undefined ? undefined : parseNear(q.near);
     if (near === null)
       throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
     if (q.radiusKm !== undefined && !near) throw ValidationFailed.field('radiusKm', 'radiusKm needs near');
-    if (q.skill) {
-      const known = await sqlOne(this.uow.dataSource, `SELECT 1 FROM skills WHERE slug = $1`, [q.skill]);
-      if (!known) throw ValidationFailed.field('skill', `unknown skill: ${q.skill}`);
-    }
+    if (q.skill) await this.skills.assertKnown([q.skill], { field: () => 'skill' });
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
-    const afterStart = after ? new Date(after[0]) : undefined;
-    if (
-      after &&
-      (!Number.isFinite(afterStart!.getTime()) || typeof after[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(after[1]))
-    ) {
-      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
-    }
+    const after = SEARCH_CURSOR.decode(q.cursor);
     const query = buildMeetupSearch({
       q: q.q?.trim() || undefined,
       skill: q.skill,
@@ -43,11 +39,11 @@ export class MeetupSearchService {
       near,
       radiusKm: q.radiusKm,
       online: q.online,
-      after: after ? { startsAt: afterStart!, id: after[1] } : undefined,
+      after: after ? { startsAt: after[0], id: after[1] } : undefined,
       limit: limit + 1,
     });
-    const rows = await sql<MeetupRow>(this.uow.dataSource, query.text, query.params);
-    return toPage(rows, limit, toMeetupView, (r) => [r.starts_at.toISOString(), r.id]);
+    const rows = await sql<MeetupRow & { starts_key: string }>(this.uow.db, query.text, query.params);
+    return SEARCH_CURSOR.page(rows, limit, toMeetupView, (r) => [r.starts_key, r.id]);
   }
 
   /**
@@ -59,7 +55,7 @@ export class MeetupSearchService {
    */
   async recommended(user: AuthUser, q: RecommendedQuery): Promise<{ items: RecommendedMeetup[]; nextCursor: null }> {
     const rows = await sql<MeetupRow & { overlap: number; distance_km: number | null }>(
-      this.uow.dataSource,
+      this.uow.db,
       `WITH goal_skills AS (
          SELECT DISTINCT skill FROM goals WHERE profile_id = $1 AND status = 'active'
        ), related AS (
@@ -85,7 +81,8 @@ export class MeetupSearchService {
        )
        SELECT ${MEETUP_COLUMNS}, c.overlap,
               CASE WHEN me.lat IS NOT NULL AND m.lat IS NOT NULL
-                   THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END AS distance_km
+                   THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END
+                     AS distance_km
          FROM (SELECT * FROM scored UNION ALL SELECT * FROM filler) c
          JOIN meetups m ON m.id = c.meetup_id
          LEFT JOIN me ON true

@@ -1,4 +1,5 @@
 // The meetup search query, shared by the service and bench/meetups.bench.ts so the benchmark measures the real SQL.
+import { cursorTimestamp } from '../common/pagination/cursor.js';
 import { MEETUP_COLUMNS } from './meetup.view.js';
 
 export const DEFAULT_RADIUS_KM = 50;
@@ -12,8 +13,8 @@ export interface MeetupSearchFilter {
   near?: { lat: number; lng: number };
   radiusKm?: number;
   online?: boolean;
-  /** keyset: the last (starts_at, id) of the previous page */
-  after?: { startsAt: Date; id: string };
+  /** keyset: the last (starts_key, id) of the previous page */
+  after?: { startsAt: string; id: string };
   /** rows to fetch (a page plus one, to know whether there is a next page) */
   limit: number;
 }
@@ -55,7 +56,7 @@ export function buildMeetupSearch(f: MeetupSearchFilter): SqlQuery {
   }
   if (f.online !== undefined) where.push(`m.online = ${p(f.online)}`);
   if (f.after) where.push(`(m.starts_at, m.id) > (${p(f.after.startsAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
-  const text = `SELECT ${MEETUP_COLUMNS}
+  const text = `SELECT ${MEETUP_COLUMNS}, ${cursorTimestamp('m.starts_at')} AS starts_key
     FROM meetups m
    WHERE ${where.join('\n     AND ')}
    ORDER BY m.starts_at, m.id

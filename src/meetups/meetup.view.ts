@@ -29,7 +29,8 @@ export interface MeetupRow {
 }
 
 /** The select list every meetup read shares (alias `m`); skills keep the order the organizer gave. */
-export const MEETUP_COLUMNS = `m.id, m.organizer_id, m.title, m.description, m.starts_at, m.ends_at, m.timezone, m.online, m.online_url,
+export const MEETUP_COLUMNS = `m.id, m.organizer_id, m.title, m.description, m.starts_at, m.ends_at, m.timezone,
+  m.online, m.online_url,
   m.venue_name, m.venue_address, m.venue_city, m.venue_country, m.lat, m.lng, m.capacity, m.level, m.status,
   m.going_count, m.waitlist_count, m.sequence, m.updated_at,
   ARRAY(SELECT ms.skill FROM meetup_skills ms WHERE ms.meetup_id = m.id ORDER BY ms.position) AS skills`;

@@ -34,7 +34,9 @@ export class MeetupsController {
     private readonly rsvps: RsvpService,
   ) {}
 
-  /** Organizers only (403 ROLE_REQUIRED otherwise). Unknown skill slugs, endsAt <= startsAt, a bad zone or place: 400. */
+  /**
+   * Organizers only (403 ROLE_REQUIRED otherwise). Unknown skill slugs, endsAt <= startsAt, a bad zone or place: 400.
+   */
   @Post()
   @Roles('organizer')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateMeetupDto): Promise<MeetupView> {
@@ -81,7 +83,10 @@ export class MeetupsController {
     return this.meetups.cancel(user, id);
   }
 
-  /** going | interested | not_going; a full meetup answers waitlisted with a 1-based position. Cancelled or ended: 409. */
+  /**
+   * going | interested | not_going; a full meetup answers waitlisted with a 1-based position. Cancelled or ended:
+   * 409.
+   */
   @Post(':id/rsvp')
   @HttpCode(200)
   rsvp(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: RsvpDto): Promise<RsvpResult> {

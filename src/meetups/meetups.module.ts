@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SkillsModule } from '../skills/skills.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarFeedSources } from './calendar-feed-sources.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
@@ -9,6 +10,7 @@ import { RsvpService } from './rsvp.service.js';
 
 /** Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (API.md §5). Job handlers: MeetupsWorkerModule. */
 @Module({
+  imports: [SkillsModule],
   controllers: [MeetupsController, CalendarController],
   providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService, CalendarFeedSources],
   exports: [CalendarFeedSources],

@@ -17,7 +17,9 @@ const isMeetupEvent = (p: unknown): p is MeetupEventPayload => {
   );
 };
 
-/** Worker side of meetups: keeps reminder jobs in step with the meetup and runs them. Thin: the service does the work. */
+/**
+ * Worker side of meetups: keeps reminder jobs in step with the meetup and runs them. Thin: the service does the work.
+ */
 @Injectable()
 export class MeetupsProcessor implements OnModuleInit {
   constructor(

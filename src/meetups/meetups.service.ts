@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne, type Queryable } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import type { EventType } from '../queues/event-types.js';
+import { SkillsService } from '../skills/skills.service.js';
 import { EventsService } from '../queues/events.service.js';
 import type { CreateMeetupDto, RsvpStatus, UpdateMeetupDto } from './dto/meetup.dto.js';
 import type { MeetupView } from './dto/meetup.responses.js';
@@ -18,6 +19,7 @@ export class MeetupsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
+    private readonly skills: SkillsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,12 +39,14 @@ export class MeetupsService {
     };
     return this.uow.run(async (tx) => {
       await this.assertValid(tx, fields);
-      const [row] = await tx.query(
+      const row = (await sqlOne<{ id: string }>(
+        tx,
         `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, reminder_offsets)
+                              venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level,
+                                reminder_offsets)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
         [user.id, ...columnValues(fields), this.config.meetupReminderOffsetsSeconds],
-      );
+      ))!;
       await this.writeSkills(tx, row.id, fields.skills);
       await this.events.emit(tx, 'meetup.created', { meetupId: row.id });
       return toMeetupView(await this.load(tx, row.id));
@@ -83,7 +87,8 @@ export class MeetupsService {
         );
       }
       const changes = notifiableChanges(before, after);
-      await tx.query(
+      await sql(
+        tx,
         `UPDATE meetups SET title = $2, description = $3, starts_at = $4, ends_at = $5, timezone = $6, online = $7,
                 online_url = $8, venue_name = $9, venue_address = $10, venue_city = $11, venue_country = $12,
                 lat = $13, lng = $14, capacity = $15, level = $16,
@@ -108,8 +113,10 @@ export class MeetupsService {
     return this.uow.run(async (tx) => {
       const row = await this.lockOwned(tx, user, id);
       if (row.status === 'cancelled') throw new Conflict('MEETUP_CANCELLED', 'This meetup is already cancelled.');
-      await tx.query(
-        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+      await sql(
+        tx,
+        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+         WHERE id = $1`,
         [id],
       );
       await this.notifyAudience(tx, 'meetup.cancelled', id, { meetupId: id });
@@ -118,18 +125,16 @@ export class MeetupsService {
   }
 
   async get(user: AuthUser, id: string): Promise<MeetupView> {
-    const row = await this.find(this.uow.dataSource, id);
+    const row = await this.find(this.uow.db, id);
     if (!row) throw new NotFound('Meetup');
     const rsvp = await sqlOne<{ status: RsvpStatus; waitlist_seq: string | null }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT status, waitlist_seq FROM meetup_rsvps WHERE meetup_id = $1 AND profile_id = $2`,
       [id, user.id],
     );
     let myRsvp: MeetupView['myRsvp'] = null;
     if (rsvp) {
-      const position = rsvp.waitlist_seq
-        ? await waitlistPosition(this.uow.dataSource.manager, id, rsvp.waitlist_seq)
-        : null;
+      const position = rsvp.waitlist_seq ? await waitlistPosition(this.uow.db, id, rsvp.waitlist_seq) : null;
       myRsvp = { status: rsvp.status, waitlistPosition: position };
     }
     return { ...toMeetupView(row), myRsvp };
@@ -137,10 +142,10 @@ export class MeetupsService {
 
   /** One VEVENT; any signed-in member may add a public meetup to their calendar. */
   async ics(id: string): Promise<string> {
-    const row = await this.find(this.uow.dataSource, id);
+    const row = await this.find(this.uow.db, id);
     if (!row) throw new NotFound('Meetup');
     const organizer = await sqlOne<{ display_name: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT display_name FROM profiles WHERE id = $1`,
       [row.organizer_id],
     );
@@ -173,29 +178,21 @@ export class MeetupsService {
 
   private async assertValid(tx: Tx, fields: MeetupFields): Promise<void> {
     const errors = crossFieldErrors(fields);
-    if (fields.skills.length) {
-      const unknown = await sql<{ slug: string }>(
-        tx,
-        `SELECT s.slug FROM unnest($1::text[]) AS s(slug) WHERE NOT EXISTS (SELECT 1 FROM skills k WHERE k.slug = s.slug)`,
-        [fields.skills],
-      );
-      if (unknown.length)
-        errors.push({ field: 'skills', message: `unknown skill(s): ${unknown.map((u) => u.slug).join(', ')}` });
-    }
     if (errors.length) throw new ValidationFailed(errors);
+    await this.skills.assertKnown(fields.skills, { db: tx });
   }
 
-  /** meetup_skills plus skill_terms, the skills with all their ancestors that search filters on. */
+  /** meetup_skills; a trigger derives meetups.skill_terms (the skills with all their ancestors) from them. */
   private async writeSkills(tx: Tx, meetupId: string, skills: string[]): Promise<void> {
-    await tx.query(`DELETE FROM meetup_skills WHERE meetup_id = $1`, [meetupId]);
+    await sql(tx, `DELETE FROM meetup_skills WHERE meetup_id = $1`, [meetupId]);
     if (skills.length) {
-      await tx.query(
+      await sql(
+        tx,
         `INSERT INTO meetup_skills (meetup_id, skill, position)
          SELECT $1, s.skill, s.n FROM unnest($2::text[]) WITH ORDINALITY AS s(skill, n)`,
         [meetupId, skills],
       );
     }
-    await tx.query(SKILL_TERMS_SQL, [meetupId]);
   }
 
   /**
@@ -210,7 +207,8 @@ export class MeetupsService {
   ): Promise<void> {
     const audience = await sql<{ profile_id: string }>(
       tx,
-      `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted') ORDER BY profile_id`,
+      `SELECT profile_id FROM meetup_rsvps WHERE meetup_id = $1 AND status IN ('going', 'waitlisted')
+       ORDER BY profile_id`,
       [meetupId],
     );
     const batches = chunk(
@@ -244,11 +242,5 @@ function columnValues(f: MeetupFields): unknown[] {
     f.level,
   ];
 }
-
-/** Recomputes meetups.skill_terms for meetup $1 from meetup_skills and skill_ancestors. */
-export const SKILL_TERMS_SQL = `UPDATE meetups SET skill_terms = coalesce(
-    (SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
-       FROM meetup_skills ms JOIN skill_ancestors sa ON sa.skill = ms.skill WHERE ms.meetup_id = $1), ''::tsvector)
-  WHERE id = $1`;
 
 export const uidDomain = (config: Pick<AppConfig, 'publicBaseUrl'>): string => new URL(config.publicBaseUrl).hostname;

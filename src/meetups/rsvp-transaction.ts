@@ -54,7 +54,8 @@ async function write(
   goingDelta: number,
   waitlistDelta: number,
 ): Promise<void> {
-  await tx.query(
+  await sql(
+    tx,
     `WITH rsvp AS (
        INSERT INTO meetup_rsvps (meetup_id, profile_id, status, waitlisted_at, waitlist_seq)
        VALUES ($1, $2, $3::text,
@@ -94,7 +95,8 @@ export async function promoteWaitlist(
     [meetupId, seats],
   );
   if (!promoted.length) return [];
-  await tx.query(
+  await sql(
+    tx,
     `UPDATE meetups SET going_count = going_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`,
     [meetupId, promoted.length],
   );

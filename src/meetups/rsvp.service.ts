@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Conflict, Forbidden, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne, type Queryable } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
@@ -27,6 +27,9 @@ const toAttendee = (r: AttendeeRow): AttendeeView => ({
   checkedInAt: r.checked_in_at ? r.checked_in_at.toISOString() : null,
 });
 
+/** (status rank, waitlist order, profile id): see attendees(). */
+const ATTENDEES_CURSOR = cursorCodec(cursorField.int(0, 3), cursorField.bigint, cursorField.uuid);
+
 @Injectable()
 export class RsvpService {
   constructor(
@@ -43,11 +46,11 @@ export class RsvpService {
    * when asked for), keyset-paged on (status rank, waitlist order, profile id).
    */
   async attendees(user: AuthUser, meetupId: string, q: AttendeesQuery): Promise<Page<AttendeeView>> {
-    await this.assertOrganizer(this.uow.dataSource, user, meetupId);
+    await this.assertOrganizer(this.uow.db, user, meetupId);
     const limit = pageLimit(q);
-    const after = decodeCursor<[number, string, string]>(q.cursor, 3);
+    const after = ATTENDEES_CURSOR.decode(q.cursor);
     const rows = await sql<AttendeeRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT * FROM (
          SELECT r.profile_id, p.display_name, r.status, r.checked_in_at,
                 CASE r.status WHEN 'going' THEN 0 WHEN 'waitlisted' THEN 1 WHEN 'interested' THEN 2 ELSE 3 END AS rank,
@@ -64,7 +67,7 @@ export class RsvpService {
        LIMIT $6`,
       [meetupId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
     );
-    return toPage(rows, limit, toAttendee, (r) => [r.rank, r.ord, r.profile_id]);
+    return ATTENDEES_CURSOR.page(rows, limit, toAttendee, (r) => [r.rank, r.ord, r.profile_id]);
   }
 
   /**
@@ -88,7 +91,8 @@ export class RsvpService {
       if (rsvp.checked_in_at) throw new Conflict('ALREADY_CHECKED_IN', 'This member has already checked in.');
       const [row] = await sql<{ checked_in_at: Date }>(
         tx,
-        `UPDATE meetup_rsvps SET checked_in_at = now(), updated_at = now() WHERE meetup_id = $1 AND profile_id = $2 RETURNING checked_in_at`,
+        `UPDATE meetup_rsvps SET checked_in_at = now(), updated_at = now() WHERE meetup_id = $1 AND profile_id = $2
+         RETURNING checked_in_at`,
         [meetupId, profileId],
       );
       return {

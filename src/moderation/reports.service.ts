@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { ListReportsQuery, ReportDto, ReportView } from './dto/moderation.dto.js';
@@ -27,6 +27,8 @@ const view = (r: ReportRow): ReportView => ({
   createdAt: r.created_at.toISOString(),
 });
 
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
+
 @Injectable()
 export class ReportsService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -36,7 +38,7 @@ export class ReportsService {
     if (profileId === reporterId)
       throw ValidationFailed.field('profileId', 'You cannot report yourself.', 'SELF_REPORT');
     const row = await sqlOne<ReportRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `INSERT INTO reports (reporter_id, profile_id, reason, details)
        SELECT $1, p.id, $3, $4 FROM profiles p WHERE p.id = $2
        RETURNING ${COLUMNS}`,
@@ -48,15 +50,15 @@ export class ReportsService {
 
   async list(q: ListReportsQuery): Promise<Page<ReportView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<ReportRow & { key: string }>(
-      this.uow.dataSource,
-      `SELECT ${COLUMNS}, created_at::text AS key FROM reports
+      this.uow.db,
+      `SELECT ${COLUMNS}, ${cursorTimestamp('created_at')} AS key FROM reports
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
       [q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return toPage(rows, limit, view, (r) => [r.key, r.id]);
+    return LIST_CURSOR.page(rows, limit, view, (r) => [r.key, r.id]);
   }
 }

@@ -3,7 +3,6 @@ import type { Counter } from 'prom-client';
 import { MetricsService } from '../metrics/metrics.service.js';
 
 export type DeliveryChannel = 'email' | 'webhook';
-export type Channel = 'in_app' | DeliveryChannel;
 
 /** Worker-side counters of deliveries that ended, per channel (in_app counts notifications created). */
 @Injectable()

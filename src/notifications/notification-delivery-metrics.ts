@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { sql } from '../database/sql.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 const CHANNELS = ['email', 'webhook'] as const;
 const STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
@@ -15,11 +14,11 @@ const STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export class NotificationDeliveryMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: MetricsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
-    const db = this.db;
+    const db = this.uow.db;
     this.metrics.gauge(
       'notification_deliveries',
       'E-mail and webhook notification deliveries by channel and status (from the delivery ledger)',

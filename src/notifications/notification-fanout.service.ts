@@ -1,18 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { isUuid } from '../common/http/uuid.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql } from '../database/sql.js';
-import type { DomainEvent, NotificationType } from '../queues/event-types.js';
+import type { DomainEvent } from '../queues/event-types.js';
 import { JOBS, QUEUES } from '../queues/queue-names.js';
 import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-job.js';
 import { EMAILED_AS_DIGEST } from './emailed-as-digest.js';
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
 import { NotificationCounters } from './notification-counters.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 interface PushRow {
   id: string;
@@ -36,7 +35,8 @@ const INSERT_BATCH_SQL = `
   SELECT $2::uuid, p.id, $3::text, $4::jsonb, $5::timestamptz
     FROM unnest($1::uuid[]) AS r(id)
     JOIN profiles p ON p.id = r.id
-   WHERE NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.profile_id = r.id AND $3::text = ANY (np.muted_types))
+   WHERE NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.profile_id = r.id
+     AND $3::text = ANY (np.muted_types))
   ON CONFLICT (event_id, recipient_id) DO NOTHING
   RETURNING id`;
 
@@ -71,7 +71,7 @@ export class NotificationFanout {
   private readonly logger = new Logger('NotificationFanout');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counters: NotificationCounters,
@@ -93,15 +93,15 @@ export class NotificationFanout {
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {
       if (i > 0 && this.config.notificationFanoutPauseMs > 0) await sleep(this.config.notificationFanoutPauseMs);
-      const inserted = await sql<{ id: string }>(this.db, INSERT_BATCH_SQL, [
+      const inserted = await sql<{ id: string }>(this.uow.db, INSERT_BATCH_SQL, [
         batch,
         event.eventId,
-        event.type as NotificationType,
+        event.type,
         dataJson,
         createdAt,
       ]);
       const created = inserted.length;
-      const push = await sql<PushRow>(this.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
+      const push = await sql<PushRow>(this.uow.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
       const jobs: { name: string; data: DeliveryJob; opts: { jobId: string } }[] = [];
       for (const r of push) {
         if (emailOn && r.email_on)

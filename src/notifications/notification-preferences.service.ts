@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { sqlOne } from '../database/sql.js';
+import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { NotificationType } from '../queues/event-types.js';
 import type { NotificationPreferencesView, UpdateNotificationPreferencesDto } from './dto/notifications.dto.js';
@@ -26,7 +26,7 @@ export class NotificationPreferencesService {
 
   async get(userId: string): Promise<NotificationPreferencesView> {
     const row = await sqlOne<PreferencesRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT email, webhook_url, muted_types FROM notification_preferences WHERE profile_id = $1`,
       [userId],
     );
@@ -42,13 +42,15 @@ export class NotificationPreferencesService {
   async update(userId: string, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesView> {
     if (typeof dto.webhookUrl === 'string') await this.vetWebhookUrl(dto.webhookUrl);
     return this.uow.run(async (tx) => {
-      await tx.query(
+      await sql(
+        tx,
         `INSERT INTO notification_preferences (profile_id) VALUES ($1) ON CONFLICT (profile_id) DO NOTHING`,
         [userId],
       );
       const cur = (await sqlOne<PreferencesRow>(
         tx,
-        `SELECT email, webhook_url, webhook_secret, muted_types FROM notification_preferences WHERE profile_id = $1 FOR UPDATE`,
+        `SELECT email, webhook_url, webhook_secret, muted_types FROM notification_preferences
+         WHERE profile_id = $1 FOR UPDATE`,
         [userId],
       )) as PreferencesRow;
       const email = dto.email ?? cur.email;
@@ -56,8 +58,10 @@ export class NotificationPreferencesService {
       const newUrl = webhookUrl !== null && webhookUrl !== cur.webhook_url;
       const secret = webhookUrl === null ? null : newUrl ? generateWebhookSecret() : cur.webhook_secret;
       const mutedTypes = dto.mutedTypes ? [...new Set(dto.mutedTypes)] : cur.muted_types;
-      await tx.query(
-        `UPDATE notification_preferences SET email = $2, webhook_url = $3, webhook_secret = $4, muted_types = $5::text[], updated_at = now()
+      await sql(
+        tx,
+        `UPDATE notification_preferences SET email = $2, webhook_url = $3, webhook_secret = $4, muted_types =
+           $5::text[], updated_at = now()
           WHERE profile_id = $1`,
         [userId, email, webhookUrl, secret, mutedTypes],
       );

@@ -77,11 +77,12 @@ export class NotificationPreferencesController {
   @ApiOperation({
     summary: 'Sets my notification preferences',
     description:
-      'Fields left out keep their value. mutedTypes must be notification types (else 400). A webhookUrl that is not https, ' +
-      'or resolves to a private, loopback or link-local address, is 400 unless WEBHOOK_ALLOW_PRIVATE=true. Saving a new or ' +
-      'changed webhookUrl answers the new signing secret once, as webhookSecret. Webhooks are POSTed as JSON ' +
-      '{ id, type, createdAt, data } with Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature ' +
-      '(v1,base64 HMAC-SHA256 of "id.timestamp.body" keyed with the secret), retried with exponential backoff.',
+      'Fields left out keep their value. mutedTypes must be notification types (else 400). A webhookUrl that is ' +
+      'not https, or resolves to a private, loopback or link-local address, is 400 unless ' +
+      'WEBHOOK_ALLOW_PRIVATE=true. Saving a new or changed webhookUrl answers the new signing secret once, as ' +
+      'webhookSecret. Webhooks are POSTed as JSON { id, type, createdAt, data } with Standard Webhooks headers ' +
+      'webhook-id, webhook-timestamp and webhook-signature (v1,base64 HMAC-SHA256 of "id.timestamp.body" keyed ' +
+      'with the secret), retried with exponential backoff.',
   })
   @ApiOkResponse({ type: NotificationPreferencesView })
   update(

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { isUuid } from '../common/http/uuid.pipe.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { NotFound } from '../common/errors/domain-error.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import type { NotificationType } from '../queues/event-types.js';
 import type { ListNotificationsQuery, NotificationView } from './dto/notifications.dto.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 interface NotificationRow {
   id: string;
@@ -17,6 +15,8 @@ interface NotificationRow {
   /** created_at at full (microsecond) precision, which a JS Date would lose, for the cursor. */
   sort_key: string;
 }
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 const toView = (r: NotificationRow): NotificationView => ({
   id: r.id,
@@ -29,14 +29,11 @@ const toView = (r: NotificationRow): NotificationView => ({
 /** The inbox: every query is scoped to the caller, so another user's notification is simply not found. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async list(userId: string, q: ListNotificationsQuery): Promise<Page<NotificationView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
-    if (after && !(typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && isUuid(after[1]))) {
-      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
-    }
+    const after = LIST_CURSOR.decode(q.cursor);
     const params: unknown[] = [userId, limit + 1];
     let where = 'recipient_id = $1';
     if (q.unread) where += ' AND read_at IS NULL';
@@ -45,19 +42,19 @@ export class NotificationsService {
       where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
     }
     const rows = await sql<NotificationRow>(
-      this.db,
+      this.uow.db,
       `SELECT id, type, data, created_at, read_at,
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
+              ${cursorTimestamp('created_at')} AS sort_key
          FROM notifications WHERE ${where}
         ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, toView, (r) => [r.sort_key, r.id]);
+    return LIST_CURSOR.page(rows, limit, toView, (r) => [r.sort_key, r.id]);
   }
 
   async unreadCount(userId: string): Promise<number> {
     const row = await sqlOne<{ count: number }>(
-      this.db,
+      this.uow.db,
       `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`,
       [userId],
     );
@@ -67,7 +64,7 @@ export class NotificationsService {
   /** Idempotent: reading a read notification keeps its first read time. */
   async markRead(userId: string, id: string): Promise<void> {
     const rows = await sql(
-      this.db,
+      this.uow.db,
       `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id`,
       [id, userId],
     );
@@ -76,7 +73,7 @@ export class NotificationsService {
 
   async markAllRead(userId: string): Promise<number> {
     const row = await sqlOne<{ n: number }>(
-      this.db,
+      this.uow.db,
       `WITH done AS (UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1)
        SELECT count(*)::int AS n FROM done`,
       [userId],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { isUuid } from '../common/http/uuid.pipe.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { NotFound } from '../common/errors/domain-error.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
@@ -23,10 +22,10 @@ interface GoalRow {
 
 // target_date as text: node-pg would turn a date into a local-midnight Date and shift it across zones.
 // created_key keeps the microseconds a JS Date drops, so the keyset cursor never repeats a row.
-const COLUMNS = `id, skill, target_level::int AS target_level, to_char(target_date, 'YYYY-MM-DD') AS target_date, note, status,
-  created_at, updated_at, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+const COLUMNS = `id, skill, target_level::int AS target_level, to_char(target_date, 'YYYY-MM-DD') AS target_date,
+  note, status, created_at, updated_at, ${cursorTimestamp('created_at')} AS created_key`;
 
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 const toGoal = (r: GoalRow): Goal => ({
   id: r.id,
@@ -53,7 +52,8 @@ export class GoalsService {
       await this.skills.assertKnown([dto.skill], { field: () => 'skill', db: tx });
       const row = await sqlOne<GoalRow>(
         tx,
-        `INSERT INTO goals (profile_id, skill, target_level, target_date, note) VALUES ($1, $2, $3, $4::date, $5) RETURNING ${COLUMNS}`,
+        `INSERT INTO goals (profile_id, skill, target_level, target_date, note) VALUES ($1, $2, $3, $4::date, $5)
+         RETURNING ${COLUMNS}`,
         [profileId, dto.skill, dto.targetLevel, dto.targetDate ?? null, dto.note ?? null],
       );
       await emitMatchingChanged(this.events, tx, profileId, ['goals']);
@@ -64,21 +64,18 @@ export class GoalsService {
   /** Oldest first, keyset-paginated on (created_at, id). */
   async list(profileId: string, query: GoalsQuery): Promise<Page<Goal>> {
     const limit = pageLimit(query);
-    const after = decodeCursor<[string, string]>(query.cursor, 2);
-    if (after && !(typeof after[0] === 'string' && CURSOR_TIME.test(after[0]) && isUuid(after[1]))) {
-      throw ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
-    }
+    const after = LIST_CURSOR.decode(query.cursor);
     const params: unknown[] = [profileId, limit + 1];
     const where = [`profile_id = $1`];
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     if (after)
       where.push(`(created_at, id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows = await sql<GoalRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${COLUMNS} FROM goals WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, toGoal, (r) => [r.created_key, r.id]);
+    return LIST_CURSOR.page(rows, limit, toGoal, (r) => [r.created_key, r.id]);
   }
 
   async update(profileId: string, id: string, dto: UpdateGoalDto): Promise<Goal> {
@@ -92,7 +89,8 @@ export class GoalsService {
       const row = await sqlOne<GoalRow>(
         tx,
         sets.length
-          ? `UPDATE goals SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND profile_id = $2 RETURNING ${COLUMNS}`
+          ? `UPDATE goals SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND profile_id = $2
+            RETURNING ${COLUMNS}`
           : `SELECT ${COLUMNS} FROM goals WHERE id = $1 AND profile_id = $2`,
         params,
       );

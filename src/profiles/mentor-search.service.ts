@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
-import { isUuid } from '../common/http/uuid.pipe.js';
+import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { SkillsService } from '../skills/skills.service.js';
@@ -11,7 +10,8 @@ import { isLanguageCode } from './validation/index.js';
 
 export const DEFAULT_MIN_LEVEL = 1;
 
-const invalidCursor = () => ValidationFailed.field('cursor', 'cursor is not valid', 'INVALID_CURSOR');
+/** (matched level, id); the level is null when no skill is searched. */
+const SEARCH_CURSOR = cursorCodec(cursorField.nullable(cursorField.int(0, 5)), cursorField.uuid);
 
 @Injectable()
 export class MentorSearchService {
@@ -27,12 +27,7 @@ export class MentorSearchService {
       throw ValidationFailed.field('language', 'language must be a lowercase ISO 639-1 code, e.g. en');
     if (q.skill !== undefined) await this.skills.assertKnown([q.skill], { field: () => 'skill' });
     const limit = pageLimit(q);
-    const cursor = decodeCursor<[number | null, string]>(q.cursor, 2);
-    if (
-      cursor &&
-      (!isUuid(cursor[1]) || !(cursor[0] === null || (Number.isInteger(cursor[0]) && cursor[0] >= 0 && cursor[0] <= 5)))
-    )
-      throw invalidCursor();
+    const cursor = SEARCH_CURSOR.decode(q.cursor);
 
     const { text, values } = mentorSearchQuery({
       skill: q.skill,
@@ -42,13 +37,13 @@ export class MentorSearchService {
       after: cursor ? { level: cursor[0], id: cursor[1] } : undefined,
       rows: limit + 1,
     });
-    const rows = await sql<MentorSearchRow>(this.uow.dataSource, text, values);
+    const rows = await sql<MentorSearchRow>(this.uow.db, text, values);
     const page = rows.slice(0, limit);
     const skillsByProfile = new Map<string, MentorSkill[]>();
     if (page.length) {
       const skillsSql = mentorSkillsQuery(page.map((r) => r.id));
       for (const s of await sql<{ profile_id: string; skill: string; level: number }>(
-        this.uow.dataSource,
+        this.uow.db,
         skillsSql.text,
         skillsSql.values,
       )) {
@@ -57,7 +52,7 @@ export class MentorSearchService {
         skillsByProfile.set(s.profile_id, list);
       }
     }
-    return toPage(
+    return SEARCH_CURSOR.page(
       rows,
       limit,
       (r): MentorItem => ({

@@ -20,8 +20,8 @@ const toSettings = (r: SettingsRow): MentoringSettings => ({
 });
 
 /**
- * A mentor's opt-in and capacity. active_mentees is owned by the mentorship code (updated under this same row
- * lock when mentorships start or end); this service only reads it.
+ * A mentor's opt-in and capacity. active_mentees is derived from mentorships by a trigger (in the statement
+ * that starts or ends one, under this same row lock); this service only reads it.
  */
 @Injectable()
 export class MentoringService {
@@ -30,7 +30,7 @@ export class MentoringService {
     private readonly events: EventsService,
   ) {}
 
-  async get(profileId: string, db: Queryable = this.uow.dataSource): Promise<MentoringSettings> {
+  async get(profileId: string, db: Queryable = this.uow.db): Promise<MentoringSettings> {
     const row = await sqlOne<SettingsRow>(
       db,
       `SELECT accepting_mentees, mentor_capacity, active_mentees FROM profiles WHERE id = $1`,

@@ -21,7 +21,7 @@ export class ProfileSkillsService {
     private readonly events: EventsService,
   ) {}
 
-  async list(profileId: string, db: Queryable = this.uow.dataSource): Promise<ProfileSkill[]> {
+  async list(profileId: string, db: Queryable = this.uow.db): Promise<ProfileSkill[]> {
     return sql<ProfileSkill>(
       db,
       `SELECT ps.skill, s.name, ps.level::int AS level, ps.years::float8 AS years
@@ -33,7 +33,7 @@ export class ProfileSkillsService {
   }
 
   async listOf(profileId: string): Promise<ProfileSkill[]> {
-    const exists = await sqlOne(this.uow.dataSource, `SELECT 1 FROM profiles WHERE id = $1`, [profileId]);
+    const exists = await sqlOne(this.uow.db, `SELECT 1 FROM profiles WHERE id = $1`, [profileId]);
     if (!exists) throw new NotFound('Profile');
     return this.list(profileId);
   }
@@ -68,11 +68,13 @@ export class ProfileSkillsService {
         `SELECT skill, level::int AS level FROM profile_skills WHERE profile_id = $1`,
         [profileId],
       );
-      await tx.query(`DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
+      await sql(tx, `DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
       if (entries.length) {
-        await tx.query(
+        await sql(
+          tx,
           `INSERT INTO profile_skills (profile_id, skill, level, years)
-           SELECT $1, skill, level, years FROM unnest($2::text[], $3::smallint[], $4::numeric[]) AS t(skill, level, years)`,
+           SELECT $1, skill, level, years
+             FROM unnest($2::text[], $3::smallint[], $4::numeric[]) AS t(skill, level, years)`,
           [profileId, entries.map((e) => e.skill), entries.map((e) => e.level), entries.map((e) => e.years ?? null)],
         );
       }

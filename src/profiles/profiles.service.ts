@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
-import { sqlOne } from '../database/sql.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { sql, sqlOne } from '../database/sql.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
 import type { UpdateProfileDto } from './dto/profile.dto.js';
 import { emitMatchingChanged, type MatchingChangeReason } from './matching-events.js';
@@ -33,8 +33,13 @@ export class ProfilesService {
     private readonly events: EventsService,
   ) {}
 
+  /** The profile of a new account; its roles mirror the account's (a trigger keeps profiles.roles = users.roles). */
+  async create(tx: Tx, id: string, displayName: string): Promise<void> {
+    await sql(tx, `INSERT INTO profiles (id, display_name) VALUES ($1, $2)`, [id, displayName]);
+  }
+
   async getOwn(id: string): Promise<OwnProfileView> {
-    const row = await sqlOne<ProfileRow>(this.uow.dataSource, `SELECT * FROM profiles WHERE id = $1`, [id]);
+    const row = await sqlOne<ProfileRow>(this.uow.db, `SELECT * FROM profiles WHERE id = $1`, [id]);
     if (!row) throw new NotFound('Profile');
     return ownProfileView(row);
   }
@@ -45,7 +50,7 @@ export class ProfilesService {
    */
   async getPublic(viewerId: string, id: string): Promise<PublicProfileView> {
     const row = await sqlOne<ProfileRow & { shares_mentorship: boolean }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT p.*,
               EXISTS (SELECT 1 FROM mentorships m
                        WHERE m.status IN ('active', 'completed')
@@ -117,10 +122,5 @@ export class ProfilesService {
       await emitMatchingChanged(this.events, tx, id, reasons);
       return ownProfileView(after!);
     });
-  }
-
-  async assertExists(id: string): Promise<void> {
-    const row = await sqlOne(this.uow.dataSource, `SELECT 1 FROM profiles WHERE id = $1`, [id]);
-    if (!row) throw new NotFound('Profile');
   }
 }

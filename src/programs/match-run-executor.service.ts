@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import type { LearnerInput, MentorInput } from '../matching/scoring/index.js';
+import type { LearnerInput } from '../matching/scoring/index.js';
+import { MentorshipsService } from '../matching/mentorships.service.js';
 import { SkillGraphCache } from '../matching/skill-graph.cache.js';
 import { loadLearner, loadMentorDetails } from '../matching/suggestion-queries.js';
 import { blockKey, buildCohortInstance, type CohortMember } from './cohort-instance.js';
@@ -31,12 +32,13 @@ export class MatchRunExecutor {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly graphs: SkillGraphCache,
+    private readonly mentorships: MentorshipsService,
   ) {}
 
   /** `lastAttempt`: a transient failure on the final try marks the run failed instead of leaving it running. */
   async execute(runId: string, lastAttempt: boolean, now: Date = new Date()): Promise<RunOutcome> {
     const run = await sqlOne<{ program_id: string; mode: ProgramMode; status: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT program_id, mode, status FROM match_runs WHERE id = $1`,
       [runId],
     );
@@ -63,7 +65,7 @@ export class MatchRunExecutor {
   }
 
   async loadInstance(programId: string, now: Date): Promise<CohortInstance> {
-    const db = this.uow.dataSource;
+    const db = this.uow.db;
     const members = await sql<{
       profile_id: string;
       side: 'learner' | 'mentor';
@@ -71,15 +73,20 @@ export class MatchRunExecutor {
       preferences: string[];
     }>(
       db,
-      `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1 ORDER BY joined_at, profile_id`,
+      `SELECT profile_id, side, capacity, preferences FROM program_members WHERE program_id = $1
+       ORDER BY joined_at, profile_id`,
       [programId],
     );
-    const cohort: CohortMember[] = members.map((m) => ({
-      profileId: m.profile_id,
-      side: m.side,
-      capacity: m.capacity,
-      preferences: m.preferences,
-    }));
+    // Learners who already hold the most active mentorships allowed could not take a pair: the run leaves them out.
+    const full = new Set(
+      await this.mentorships.learnersAtLimit(
+        db,
+        members.filter((m) => m.side === 'learner').map((m) => m.profile_id),
+      ),
+    );
+    const cohort: CohortMember[] = members
+      .filter((m) => !full.has(m.profile_id))
+      .map((m) => ({ profileId: m.profile_id, side: m.side, capacity: m.capacity, preferences: m.preferences }));
     const learnerIds = cohort.filter((m) => m.side === 'learner').map((m) => m.profileId);
     const mentorIds = cohort.filter((m) => m.side === 'mentor').map((m) => m.profileId);
     const blocks = await sql<{ blocker_id: string; blocked_id: string }>(
@@ -97,7 +104,7 @@ export class MatchRunExecutor {
     return buildCohortInstance({
       members: cohort,
       learners,
-      mentors: mentors as Map<string, MentorInput>,
+      mentors: mentors,
       blocked: new Set(blocks.map((b) => blockKey(b.blocker_id, b.blocked_id))),
       graph,
       now,
@@ -108,7 +115,7 @@ export class MatchRunExecutor {
     const out = new Map<string, LearnerInput>();
     for (let i = 0; i < ids.length; i += LEARNER_LOAD_CONCURRENCY) {
       const rows = await Promise.all(
-        ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.dataSource, id)),
+        ids.slice(i, i + LEARNER_LOAD_CONCURRENCY).map((id) => loadLearner(this.uow.db, id)),
       );
       for (const row of rows) if (row) out.set(row.id, row);
     }
@@ -120,7 +127,7 @@ export class MatchRunExecutor {
     result: { status: 'done' | 'failed'; stats: MatchRunStats | null; pairs: unknown[]; error: string | null },
   ): Promise<void> {
     await sql(
-      this.uow.dataSource,
+      this.uow.db,
       `UPDATE match_runs SET status = $2, stats = $3::jsonb, pairs = $4::jsonb, error = $5, finished_at = now()
         WHERE id = $1 AND status = 'running' RETURNING id`,
       [

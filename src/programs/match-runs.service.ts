@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Conflict, NotFound } from '../common/errors/domain-error.js';
+import { Conflict, NotFound, type FieldError } from '../common/errors/domain-error.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
+import { MentorshipsService } from '../matching/mentorships.service.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
 import type { MatchRunPair, MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
 import {
@@ -24,10 +24,13 @@ export class MatchRunsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
-    private readonly conversations: ConversationsService,
+    private readonly mentorships: MentorshipsService,
   ) {}
 
-  /** The run row and its outbox event commit together; the worker turns the event into the job, so this never needs Redis. */
+  /**
+   * The run row and its outbox event commit together; the worker turns the event into the job, so this never needs
+   * Redis.
+   */
   async start(organizerId: string, programId: string): Promise<MatchRunStarted> {
     return this.uow.run(async (tx) => {
       const program = await this.ownProgram(tx, organizerId, programId, 'FOR SHARE');
@@ -44,7 +47,7 @@ export class MatchRunsService {
 
   async get(organizerId: string, programId: string, runId: string): Promise<MatchRunView> {
     const row = await sqlOne<MatchRunRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${RUN_COLUMNS} FROM match_runs r JOIN programs p ON p.id = r.program_id
         WHERE r.id = $1 AND r.program_id = $2 AND p.organizer_id = $3`,
       [runId, programId, organizerId],
@@ -56,8 +59,9 @@ export class MatchRunsService {
   /**
    * One transaction: the program row is locked first (so concurrent publishes queue behind it and all but one
    * see it published), the pairs are re-checked against the memberships as they are now, every profile
-   * involved is locked in id order (the order every multi-profile path uses), then the mentorships are
-   * inserted and the mentors' active_mentees raised. Any pair that cannot be created fails the whole publish.
+   * involved is locked in id order (the order every multi-profile path uses), the learner limit is checked
+   * under those locks, then the matching module starts the mentorships. Any pair that cannot be created fails
+   * the whole publish.
    */
   async publish(organizerId: string, programId: string, runId: string): Promise<PublishedMatchRun> {
     return this.uow.run(async (tx) => {
@@ -79,37 +83,14 @@ export class MatchRunsService {
 
       const pairs = run.pairs;
       await this.assertPairsStillValid(tx, programId, pairs);
-      const everyone = [...new Set(pairs.flatMap((p) => [p.learnerId, p.mentorId]))];
-      if (everyone.length)
-        await tx.query(`SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [everyone]);
-
-      const created = await sql<{ id: string; learner_id: string; mentor_id: string }>(
+      await this.mentorships.lockParties(
         tx,
-        `INSERT INTO mentorships (learner_id, mentor_id, program_id)
-         SELECT l, m, $3 FROM unnest($1::uuid[], $2::uuid[]) AS t(l, m)
-         ON CONFLICT DO NOTHING RETURNING id, learner_id, mentor_id`,
-        [pairs.map((p) => p.learnerId), pairs.map((p) => p.mentorId), programId],
+        pairs.flatMap((p) => [p.learnerId, p.mentorId]),
       );
-      if (created.length !== pairs.length) {
-        const made = new Set(created.map((c) => `${c.learner_id}|${c.mentor_id}`));
-        const clash = pairs.find((p) => !made.has(`${p.learnerId}|${p.mentorId}`));
-        throw new Conflict(
-          'ALREADY_IN_MENTORSHIP',
-          `Learner ${clash?.learnerId} already has an active mentorship with mentor ${clash?.mentorId}; nothing was published.`,
-        );
-      }
-
-      const perMentor = new Map<string, number>();
-      for (const p of pairs) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
-      await sql(
+      await this.assertLearnersBelowLimit(tx, pairs);
+      const created = await this.mentorships.start(
         tx,
-        `UPDATE profiles p SET active_mentees = p.active_mentees + c.n
-           FROM unnest($1::uuid[], $2::int[]) AS c(id, n) WHERE p.id = c.id RETURNING p.id`,
-        [[...perMentor.keys()], [...perMentor.values()]],
-      );
-      await this.conversations.attachMentorships(
-        tx,
-        created.map((c) => ({ learnerId: c.learner_id, mentorId: c.mentor_id, mentorshipId: c.id })),
+        pairs.map((p) => ({ learnerId: p.learnerId, mentorId: p.mentorId, programId })),
       );
       const published = (await sqlOne<ProgramRow>(
         tx,
@@ -158,6 +139,31 @@ export class MatchRunsService {
     return program;
   }
 
+  /** A learner who reached MAX_ACTIVE_MENTORSHIPS_PER_LEARNER since the run fails the publish, named in `errors`. */
+  private async assertLearnersBelowLimit(tx: Tx, pairs: MatchRunPair[]): Promise<void> {
+    const full = new Set(
+      await this.mentorships.learnersAtLimit(
+        tx,
+        pairs.map((p) => p.learnerId),
+      ),
+    );
+    if (!full.size) return;
+    const errors: FieldError[] = [];
+    pairs.forEach((p, i) => {
+      if (full.has(p.learnerId))
+        errors.push({
+          field: `pairs[${i}].learnerId`,
+          message: `learner ${p.learnerId} already holds the most active mentorships allowed`,
+        });
+    });
+    throw new Conflict(
+      'PUBLISH_CONFLICT',
+      `${errors.length} learner(s) of this run reached their active mentorship limit since it ran; ` +
+        'nothing was published.',
+      { errors },
+    );
+  }
+
   /**
    * Memberships can change after a run (a mentor lowers their capacity) and blocks can appear: the stored
    * pairs must still be a valid matching of the program as it is now, or nothing is published.
@@ -194,7 +200,8 @@ export class MatchRunsService {
     const blocked = await sqlOne<{ learner_id: string; mentor_id: string }>(
       tx,
       `SELECT t.l AS learner_id, t.m AS mentor_id FROM unnest($1::uuid[], $2::uuid[]) AS t(l, m)
-        WHERE EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = t.l AND b.blocked_id = t.m) OR (b.blocker_id = t.m AND b.blocked_id = t.l))
+        WHERE EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = t.l AND b.blocked_id = t.m) OR (b.blocker_id = t.m
+          AND b.blocked_id = t.l))
         LIMIT 1`,
       [pairs.map((p) => p.learnerId), pairs.map((p) => p.mentorId)],
     );

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SkillGraphCache } from '../matching/skill-graph.cache.js';
+import { MatchingWorkerModule } from '../matching/matching-worker.module.js';
 import { MatchRunExecutor } from './match-run-executor.service.js';
 import { ProgramMatchProcessor } from './program-match.processor.js';
 
 /** Worker side of mentoring programs: turns requested match runs into solved, stored results. */
 @Module({
-  providers: [SkillGraphCache, MatchRunExecutor, ProgramMatchProcessor],
+  imports: [MatchingWorkerModule],
+  providers: [MatchRunExecutor, ProgramMatchProcessor],
 })
 export class ProgramsWorkerModule {}

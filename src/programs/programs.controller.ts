@@ -69,7 +69,10 @@ export class ProgramsController {
     return this.programs.updateMembership(user.id, id, dto);
   }
 
-  /** Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409 PROGRAM_PUBLISHED. */
+  /**
+   * Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409
+   * PROGRAM_PUBLISHED.
+   */
   @Post(':id/match-runs')
   @Roles('organizer')
   @HttpCode(202)

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ConversationsModule } from '../conversations/conversations.module.js';
+import { MatchingModule } from '../matching/matching.module.js';
 import { MatchRunsService } from './match-runs.service.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
 
 /** HTTP side of mentoring programs (API.md §7). Match runs are computed in ProgramsWorkerModule. */
 @Module({
-  imports: [ConversationsModule],
+  imports: [MatchingModule],
   controllers: [ProgramsController],
   providers: [ProgramsService, MatchRunsService],
 })

@@ -29,8 +29,9 @@ export class ProgramsService {
 
   async create(organizerId: string, dto: CreateProgramDto): Promise<ProgramView> {
     const row = await sqlOne<ProgramRow>(
-      this.uow.dataSource,
-      `INSERT INTO programs AS p (organizer_id, name, description, mode) VALUES ($1, $2, $3, $4) RETURNING ${PROGRAM_COLUMNS}`,
+      this.uow.db,
+      `INSERT INTO programs AS p (organizer_id, name, description, mode) VALUES ($1, $2, $3, $4)
+       RETURNING ${PROGRAM_COLUMNS}`,
       [organizerId, dto.name, dto.description ?? null, dto.mode],
     );
     return programView(row!);
@@ -38,11 +39,9 @@ export class ProgramsService {
 
   /** Programs are joined by id, so anyone signed in who has the id may read it. */
   async get(id: string): Promise<ProgramView> {
-    const row = await sqlOne<ProgramRow>(
-      this.uow.dataSource,
-      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`,
-      [id],
-    );
+    const row = await sqlOne<ProgramRow>(this.uow.db, `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.id = $1`, [
+      id,
+    ]);
     if (!row) throw new NotFound('Program');
     return programView(row);
   }
@@ -75,7 +74,8 @@ export class ProgramsService {
       await this.assertRankable(tx, programId, dto.as, preferences);
       const row = await sqlOne<MemberRow>(
         tx,
-        `INSERT INTO program_members AS m (program_id, profile_id, side, capacity, preferences) VALUES ($1, $2, $3, $4, $5::uuid[])
+        `INSERT INTO program_members AS m (program_id, profile_id, side, capacity, preferences)
+         VALUES ($1, $2, $3, $4, $5::uuid[])
          ON CONFLICT DO NOTHING RETURNING ${MEMBER_COLUMNS}`,
         [programId, user.id, dto.as, dto.as === 'mentor' ? dto.capacity : null, preferences],
       );
@@ -86,7 +86,7 @@ export class ProgramsService {
 
   async membership(userId: string, programId: string): Promise<MembershipView> {
     const row = await sqlOne<MemberRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${MEMBER_COLUMNS} FROM program_members m WHERE m.program_id = $1 AND m.profile_id = $2`,
       [programId, userId],
     );
@@ -111,7 +111,8 @@ export class ProgramsService {
       if (dto.preferences) await this.assertRankable(tx, programId, member.side, dto.preferences);
       const row = await sqlOne<MemberRow>(
         tx,
-        `UPDATE program_members AS m SET capacity = coalesce($3, m.capacity), preferences = coalesce($4::uuid[], m.preferences), updated_at = now()
+        `UPDATE program_members AS m SET capacity = coalesce($3, m.capacity), preferences = coalesce($4::uuid[],
+           m.preferences), updated_at = now()
           WHERE m.program_id = $1 AND m.profile_id = $2 RETURNING ${MEMBER_COLUMNS}`,
         [programId, userId, dto.capacity ?? null, dto.preferences ?? null],
       );

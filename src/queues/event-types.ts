@@ -37,5 +37,3 @@ export interface DomainEvent<P = Record<string, unknown>> {
   payload: P;
   createdAt: string;
 }
-
-export const isEventType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql, sqlOne } from '../database/sql.js';
 import type { Tx } from '../database/unit-of-work.js';
 import type { EventType } from './event-types.js';
 
@@ -14,13 +15,16 @@ export interface PendingEvent {
 @Injectable()
 export class EventsService {
   async emit(tx: Tx, type: EventType, payload: Record<string, unknown>): Promise<string> {
-    const [row] = await tx.query(`INSERT INTO outbox (type, payload) VALUES ($1, $2) RETURNING id`, [type, payload]);
-    return row.id as string;
+    const row = await sqlOne<{ id: string }>(tx, `INSERT INTO outbox (type, payload) VALUES ($1, $2) RETURNING id`, [
+      type,
+      payload,
+    ]);
+    return row!.id;
   }
 
   async emitMany(tx: Tx, events: PendingEvent[]): Promise<void> {
     if (!events.length) return;
-    await tx.query(`INSERT INTO outbox (type, payload) SELECT t, p FROM unnest($1::text[], $2::jsonb[]) AS e(t, p)`, [
+    await sql(tx, `INSERT INTO outbox (type, payload) SELECT t, p FROM unnest($1::text[], $2::jsonb[]) AS e(t, p)`, [
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.payload)),
     ]);

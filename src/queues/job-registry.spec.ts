@@ -11,7 +11,7 @@ describe('JobRegistry', () => {
     const expected = Object.entries(EXPECTED_JOBS).flatMap(([q, names]) => names.map((n) => `${q}:${n}`));
     expect(r.missingHandlers()).toEqual(expected);
     for (const [q, names] of Object.entries(EXPECTED_JOBS)) {
-      for (const n of names) r.register(q as keyof typeof EXPECTED_JOBS, n, async () => undefined);
+      for (const n of names) r.register(q as keyof typeof EXPECTED_JOBS, n, () => Promise.resolve(undefined));
     }
     expect(r.missingHandlers()).toEqual([]);
   });
@@ -19,8 +19,8 @@ describe('JobRegistry', () => {
   it('dispatches by name, runs every subscriber of an event, and ignores events nobody subscribes to', async () => {
     const r = new JobRegistry();
     const seen: string[] = [];
-    r.onEvent('meetup.cancelled', async (e) => seen.push(`a:${e.eventId}`));
-    r.onEvent('meetup.cancelled', async (e) => seen.push(`b:${e.eventId}`));
+    r.onEvent('meetup.cancelled', (e) => Promise.resolve(seen.push(`a:${e.eventId}`)));
+    r.onEvent('meetup.cancelled', (e) => Promise.resolve(seen.push(`b:${e.eventId}`)));
     const event = { eventId: 'e1', type: 'meetup.cancelled', payload: {}, createdAt: '' };
     await r.dispatch(QUEUES.events, job('meetup.cancelled', event));
     expect(seen).toEqual(['a:e1', 'b:e1']);
@@ -35,12 +35,12 @@ describe('JobRegistry', () => {
     r.register(
       QUEUES.timers,
       'typed',
-      async () => 'ran',
+      () => Promise.resolve('ran'),
       (d): d is { id: string } => typeof (d as { id?: unknown }).id === 'string',
     );
     await expect(r.dispatch(QUEUES.timers, job('typed', { id: 1 }))).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(r.dispatch(QUEUES.timers, job('typed', { id: 'x' }))).resolves.toBe('ran');
-    r.onEvent('suggestions.ready', async () => 'ok');
+    r.onEvent('suggestions.ready', () => Promise.resolve('ok'));
     await expect(r.dispatch(QUEUES.events, job('suggestions.ready', { nope: true }))).rejects.toBeInstanceOf(
       UnrecoverableError,
     );
@@ -51,10 +51,10 @@ describe('JobRegistry', () => {
     const ran: string[] = [];
     r.onEvent(
       'meetup.updated',
-      async () => ran.push('strict'),
+      () => Promise.resolve(ran.push('strict')),
       (p): p is { meetupId: string } => typeof (p as { meetupId?: unknown }).meetupId === 'string',
     );
-    r.onEvent('meetup.updated', async () => ran.push('lenient'));
+    r.onEvent('meetup.updated', () => Promise.resolve(ran.push('lenient')));
     await r.dispatch(
       QUEUES.events,
       job('meetup.updated', { eventId: 'e', type: 'meetup.updated', payload: { other: 1 }, createdAt: '' }),

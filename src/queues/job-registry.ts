@@ -35,7 +35,7 @@ export class JobRegistry {
   register<T>(queue: QueueName, name: string, handler: JobHandler<T>, validate?: PayloadGuard<T>): void {
     const key = `${queue}:${name}`;
     const list = this.handlers.get(key) ?? [];
-    list.push({ handler: handler as JobHandler, validate: validate as PayloadGuard<unknown> | undefined });
+    list.push({ handler: handler as JobHandler, validate: validate });
     this.handlers.set(key, list);
   }
 

@@ -39,7 +39,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       }),
     });
     this.queue.on('error', () => undefined);
-    this.relay = new OutboxRelay(this.dataSource, this.queue, this.logger);
+    this.relay = new OutboxRelay(this.dataSource, this.queue);
     this.running = true;
     void this.listen();
     this.loop = this.run();

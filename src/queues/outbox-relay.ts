@@ -1,6 +1,6 @@
-import type { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { sql } from '../database/sql.js';
 import type { DomainEvent, EventType } from './event-types.js';
 
 export interface RelayOptions {
@@ -25,14 +25,14 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: Queue,
-    private readonly logger: Pick<Logger, 'warn' | 'log'>,
     private readonly options: RelayOptions = { batchSize: 500, enqueueTimeoutMs: 5000 },
   ) {}
 
   /** Relays one batch; returns the ids it enqueued (empty when there was nothing to do). */
   async relayBatch(): Promise<string[]> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
+      const rows = await sql<OutboxRow>(
+        tx,
         `SELECT id, type, payload, created_at FROM outbox
           WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
@@ -49,7 +49,7 @@ export class OutboxRelay {
       });
       await withTimeout(this.queue.addBulk(jobs), this.options.enqueueTimeoutMs, 'enqueue to Redis');
       const ids = rows.map((r) => r.id);
-      await tx.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [ids]);
+      await sql(tx, `UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [ids]);
       return ids;
     });
   }

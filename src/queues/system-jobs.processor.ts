@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { sql } from '../database/sql.js';
 import { JobRegistry } from './job-registry.js';
 import { JOBS, QUEUES } from './queue-names.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 const KEEP_SENT_DAYS = 7;
 
@@ -15,7 +14,7 @@ export class SystemJobsProcessor implements OnModuleInit, OnApplicationBootstrap
   private readonly logger = new Logger('SystemJobs');
   constructor(
     private readonly registry: JobRegistry,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectQueue(QUEUES.timers) private readonly timers: Queue,
   ) {}
 
@@ -34,7 +33,7 @@ export class SystemJobsProcessor implements OnModuleInit, OnApplicationBootstrap
     let total = 0;
     for (;;) {
       const rows = await sql(
-        this.dataSource,
+        this.uow.db,
         `DELETE FROM outbox WHERE id IN (
            SELECT id FROM outbox WHERE sent_at < now() - make_interval(days => $1) LIMIT 5000) RETURNING id`,
         [KEEP_SENT_DAYS],

@@ -19,7 +19,7 @@ export class SessionCalendarSource implements CalendarFeedSource, OnModuleInit {
 
   async eventsFor(profileId: string, endedAfter: Date, limit: number): Promise<IcsEvent[]> {
     const rows = await sql<SessionRow & { other_name: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${SESSION_COLUMNS}, o.display_name AS other_name
          FROM session_participants sp
          JOIN mentorship_sessions s ON s.id = sp.session_id

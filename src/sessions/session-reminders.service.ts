@@ -99,7 +99,7 @@ export class SessionRemindersService {
 
   private find(sessionId: string): Promise<SessionState | undefined> {
     return sqlOne<SessionState>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT s.status, s.starts_at, s.mentorship_id, m.learner_id, m.mentor_id
          FROM mentorship_sessions s JOIN mentorships m ON m.id = s.mentorship_id WHERE s.id = $1`,
       [sessionId],

@@ -40,7 +40,7 @@ export class SessionSlotsService {
     const minutes = q.minutes ?? 60;
     const to = from + days * DAY_MS + minutes * 60_000;
     const row = await sqlOne<SlotInputRow>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT m.status,
               l.availability AS learner_availability, l.timezone AS learner_timezone,
               ${busyOf('learner')} AS learner_busy,

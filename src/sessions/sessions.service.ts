@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination/cursor.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type Page } from '../common/pagination/cursor.js';
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
@@ -37,10 +39,10 @@ export class SessionsService {
 
   async list(userId: string, mentorshipId: string, q: ListSessionsQuery): Promise<Page<SessionView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor<[string, string]>(q.cursor, 2);
+    const after = LIST_CURSOR.decode(q.cursor);
     const rows = await sql<SessionRow & { key: string }>(
-      this.uow.dataSource,
-      `SELECT ${SESSION_COLUMNS}, s.starts_at::text AS key
+      this.uow.db,
+      `SELECT ${SESSION_COLUMNS}, ${cursorTimestamp('s.starts_at')} AS key
          FROM mentorships m JOIN mentorship_sessions s ON s.mentorship_id = m.id
         WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)
           AND ($3::text IS NULL OR s.status = $3)
@@ -49,8 +51,8 @@ export class SessionsService {
         LIMIT $6`,
       [mentorshipId, userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    if (!rows.length) await this.parties(this.uow.dataSource, mentorshipId, userId, '');
-    return toPage(rows, limit, sessionView, (r) => [r.key, r.id]);
+    if (!rows.length) await this.parties(this.uow.db, mentorshipId, userId, '');
+    return LIST_CURSOR.page(rows, limit, sessionView, (r) => [r.key, r.id]);
   }
 
   async propose(userId: string, mentorshipId: string, dto: CreateSessionDto): Promise<SessionView> {
@@ -161,7 +163,7 @@ export class SessionsService {
   /** One VEVENT: UID stable per session, SEQUENCE growing with each change, STATUS:CANCELLED once cancelled. */
   async ics(userId: string, mentorshipId: string, sessionId: string): Promise<string> {
     const row = await sqlOne<SessionRow & { other_name: string }>(
-      this.uow.dataSource,
+      this.uow.db,
       `SELECT ${SESSION_COLUMNS}, o.display_name AS other_name
          FROM mentorship_sessions s
          JOIN mentorships m ON m.id = s.mentorship_id
@@ -221,7 +223,7 @@ export class SessionsService {
   }
 
   private async parties(
-    db: Tx | UnitOfWork['dataSource'],
+    db: Tx,
     mentorshipId: string,
     userId: string,
     lock: '' | 'FOR SHARE',

@@ -142,7 +142,9 @@ export class CommunityGenerator {
       id: r.uuid(),
       organizerId: r.pick(organizers),
       title: `${main.name} ${format}${online ? ' (online)' : ` ${city.city}`}`,
-      description: `A ${format.toLowerCase()} ${where} about ${skills.map((s) => s.name).join(', ')}. Bring questions, code and curiosity; ${main.category} folks of every level welcome.`,
+      description:
+        `A ${format.toLowerCase()} ${where} about ${skills.map((s) => s.name).join(', ')}. ` +
+        `Bring questions, code and curiosity; ${main.category} folks of every level welcome.`,
       startsAt,
       endsAt,
       timezone: city.tz,

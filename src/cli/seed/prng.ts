@@ -26,7 +26,8 @@ export class Prng {
     const h = Array.from({ length: 4 }, () =>
       (Math.floor(this.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0'),
     ).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[h.charCodeAt(16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const variant = '89ab'[h.charCodeAt(16) % 4];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
 

@@ -14,7 +14,8 @@ export class Progress {
     this.done += n;
     const frac = this.total ? Math.min(1, this.done / this.total) : 1;
     const rate = this.done / Math.max(0.001, (Date.now() - this.started) / 1000);
-    const text = `${this.label.padEnd(16)} ${(frac * 100).toFixed(0).padStart(3)}% ${this.done}/${this.total} (${fmt(rate)} rows/s)`;
+    const percent = (frac * 100).toFixed(0).padStart(3);
+    const text = `${this.label.padEnd(16)} ${percent}% ${this.done}/${this.total} (${fmt(rate)} rows/s)`;
     if (this.tty) {
       const width = 30;
       const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');

@@ -23,7 +23,9 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-/** Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500. */
+/**
+ * Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -49,7 +51,11 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
-      const detail = Array.isArray(message) ? message.join('; ') : String(message);
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
       const retry = status === 429 ? this.retryAfterOf(exception) : undefined;
       // Nest's Fastify adapter reports an unparsable JSON body as a plain 400.
       const code = status === 400 && /json/i.test(detail) ? 'MALFORMED_JSON' : (HTTP_CODES[status] ?? `HTTP_${status}`);

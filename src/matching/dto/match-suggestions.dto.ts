@@ -10,7 +10,10 @@ export class MatchSuggestionItem {
   /** 0..1 */
   score: number;
   mentor: SuggestedMentor;
-  /** skillCoverage, timezoneOverlapHours, sharedLanguages, openSlots, responsiveness, rating, ratingCount, goalCoverage. */
+  /**
+   * skillCoverage, timezoneOverlapHours, sharedLanguages, openSlots, responsiveness, rating, ratingCount,
+   * goalCoverage.
+   */
   factors: Record<string, unknown>;
   reasons: string[];
 }

@@ -43,7 +43,10 @@ export class MeetupPage {
 }
 
 export class RecommendationFactors {
-  /** summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or child */
+  /**
+   * summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or
+   * child
+   */
   goalOverlap: number;
   /** whole km from the caller's profile location to the venue; null when either is missing */
   distanceKm: number | null;

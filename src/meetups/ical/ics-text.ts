@@ -2,13 +2,17 @@
 
 export const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
+/** RFC 5545 CONTROL: C0 controls and DEL except HTAB and LF, i.e. U+0000–0008, U+000B–001F, U+007F. */
+const CONTROL = /[^\P{Cc}\t\n\u0080-\u009f]/gu;
+/** Every C0 control, DEL and space: U+0000–0020, U+007F. */
+const CONTROL_OR_SPACE = /[^\P{Cc}\u0080-\u009f]| /gu;
 
 // RFC 5545 §3.3.11 forbids control characters other than HTAB in TEXT; line breaks become the \n escape.
 export function escapeText(value: string): string {
   return value
     .replace(/\r\n|\r|\n/g, '\n')
     .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(CONTROL, '');
 }
 
 // Parameter values cannot hold DQUOTE or line breaks; RFC 6868 caret encoding carries them.
@@ -16,13 +20,13 @@ export function quoteParam(value: string): string {
   const encoded = value
     .replace(/\r\n|\r|\n/g, '\n')
     .replace(/[\^"\n]/g, (c) => (c === '^' ? '^^' : c === '"' ? "^'" : '^n'))
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(CONTROL, '');
   return `"${encoded}"`;
 }
 
 // URI values are not escaped as TEXT, but a stray control character would break the content line.
 export function sanitizeUri(value: string): string {
-  return value.replace(/[\u0000-\u0020\u007f]/g, '');
+  return value.replace(CONTROL_OR_SPACE, '');
 }
 
 export function formatUtc(date: Date): string {

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { sqlOne } from '../../database/sql.js';
+import { sql, sqlOne } from '../../database/sql.js';
 import { NotificationCounters, type DeliveryChannel } from '../notification-counters.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 
 export type FinalStatus = 'sent' | 'failed' | 'skipped';
 
@@ -17,14 +16,14 @@ export class DeliveryLedger {
   private readonly logger = new Logger('NotificationDelivery');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly counters: NotificationCounters,
   ) {}
 
   /** Starts an attempt: its number, or null when the delivery already ended. */
   async begin(notificationId: string, channel: DeliveryChannel): Promise<number | null> {
     const row = await sqlOne<{ attempts: number }>(
-      this.db,
+      this.uow.db,
       `INSERT INTO notification_deliveries (notification_id, channel, status, attempts) VALUES ($1, $2, 'pending', 1)
        ON CONFLICT (notification_id, channel) DO UPDATE
          SET attempts = notification_deliveries.attempts + 1, updated_at = now()
@@ -41,7 +40,8 @@ export class DeliveryLedger {
     status: FinalStatus,
     error: string | null = null,
   ): Promise<void> {
-    await this.db.query(
+    await sql(
+      this.uow.db,
       `UPDATE notification_deliveries
           SET status = $3, last_error = coalesce($4, last_error), updated_at = now(),
               delivered_at = CASE WHEN $3 = 'sent' THEN now() ELSE delivered_at END
@@ -69,8 +69,10 @@ export class DeliveryLedger {
       await this.finish(notificationId, channel, 'failed', message);
       this.logger.warn(`${channel} delivery of notification ${notificationId} failed for good: ${message}`);
     } else {
-      await this.db.query(
-        `UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1 AND channel = $2`,
+      await sql(
+        this.uow.db,
+        `UPDATE notification_deliveries SET last_error = $3, updated_at = now() WHERE notification_id = $1
+         AND channel = $2`,
         [notificationId, channel, message],
       );
     }

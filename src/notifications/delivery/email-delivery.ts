@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { sqlOne } from '../../database/sql.js';
 import type { NotificationType } from '../../queues/event-types.js';
@@ -9,6 +7,7 @@ import { renderNotificationEmail } from '../email/email-templates.js';
 import { isPermanentSmtpError, Mailer } from '../email/mailer.js';
 import { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryJob } from './delivery-job.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 
 interface EmailTarget {
   type: NotificationType;
@@ -22,7 +21,7 @@ interface EmailTarget {
 @Injectable()
 export class EmailDelivery {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailer: Mailer,
     private readonly ledger: DeliveryLedger,
@@ -30,7 +29,7 @@ export class EmailDelivery {
 
   async deliver({ notificationId }: DeliveryJob, job: Job): Promise<string> {
     const n = await sqlOne<EmailTarget>(
-      this.db,
+      this.uow.db,
       `SELECT n.type, n.data, u.email AS address, p.display_name,
               coalesce(np.email, true) AND NOT (n.type = ANY (coalesce(np.muted_types, '{}'))) AS wanted
          FROM notifications n

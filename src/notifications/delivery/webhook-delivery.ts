@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { sqlOne } from '../../database/sql.js';
 import { sendWebhook, WebhookDeliveryError } from '../webhooks/webhook-sender.js';
 import { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryJob } from './delivery-job.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 
 interface WebhookTarget {
   id: string;
@@ -25,14 +24,14 @@ interface WebhookTarget {
 @Injectable()
 export class WebhookDelivery {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ledger: DeliveryLedger,
   ) {}
 
   async deliver({ notificationId }: DeliveryJob, job: Job): Promise<string> {
     const n = await sqlOne<WebhookTarget>(
-      this.db,
+      this.uow.db,
       `SELECT n.id, n.type, n.data, n.created_at, np.webhook_url, np.webhook_secret,
               coalesce(n.type = ANY (np.muted_types), false) AS muted
          FROM notifications n

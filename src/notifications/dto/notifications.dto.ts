@@ -60,9 +60,9 @@ export class UpdateNotificationPreferencesDto {
     nullable: true,
     maxLength: 2048,
     description:
-      'https URL to POST signed notifications to, or null to stop webhooks. It must resolve to public addresses only ' +
-      '(private, loopback, link-local: 400) unless WEBHOOK_ALLOW_PRIVATE=true. Saving a new or changed URL generates a ' +
-      'new signing secret, returned once as webhookSecret.',
+      'https URL to POST signed notifications to, or null to stop webhooks. It must resolve to public addresses ' +
+      'only (private, loopback, link-local: 400) unless WEBHOOK_ALLOW_PRIVATE=true. Saving a new or changed URL ' +
+      'generates a new signing secret, returned once as webhookSecret.',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -74,7 +74,8 @@ export class UpdateNotificationPreferencesDto {
     enum: NOTIFICATION_TYPES,
     isArray: true,
     description:
-      'Types the user does not want at all: a muted type creates no in-app notification, no e-mail and no webhook call.',
+      'Types the user does not want at all: a muted type creates no in-app notification, no e-mail ' +
+      'and no webhook call.',
   })
   @IsOptional()
   @IsArray()
@@ -95,8 +96,9 @@ export class NotificationPreferencesView {
   mutedTypes: NotificationType[];
   @ApiPropertyOptional({
     description:
-      'Only in the answer to the PUT that saved a new or changed webhookUrl, never again: the Standard Webhooks secret ' +
-      '(whsec_…) that signs every delivery (webhook-id, webhook-timestamp, webhook-signature headers; HMAC-SHA256).',
+      'Only in the answer to the PUT that saved a new or changed webhookUrl, never again: the Standard Webhooks ' +
+      'secret (whsec_…) that signs every delivery (webhook-id, webhook-timestamp, webhook-signature headers; ' +
+      'HMAC-SHA256).',
   })
   webhookSecret?: string;
 }

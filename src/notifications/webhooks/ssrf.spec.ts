@@ -10,15 +10,13 @@ import {
   type LookupAll,
 } from './ssrf.js';
 
-const refuseDns = async (): Promise<never> => {
-  throw new Error('test must not resolve through DNS');
-};
+const refuseDns = (): Promise<never> => Promise.reject(new Error('test must not resolve through DNS'));
 
 function fakeLookup(table: Record<string, string[]>) {
-  return async (host: string) => {
+  return (host: string) => {
     const addresses = table[host];
-    if (!addresses) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    if (!addresses) return Promise.reject(Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+    return Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
   };
 }
 
@@ -223,7 +221,7 @@ describe('assertPublicUrl', () => {
       'could not be resolved',
     );
     await expect(
-      assertPublicUrl('https://empty.example/', { allowPrivate: false, lookup: async () => [] }),
+      assertPublicUrl('https://empty.example/', { allowPrivate: false, lookup: () => Promise.resolve([]) }),
     ).rejects.toThrow('could not be resolved');
   });
 

@@ -72,7 +72,7 @@ export function validateAvailability(windows: unknown, field = 'availability'): 
     if (!startOk) errors.push({ field: `${at}.start`, message: 'must be a time HH:MM between 00:00 and 23:59' });
     const endOk = typeof end === 'string' && (TIME.test(end) || end === END_OF_DAY);
     if (!endOk) errors.push({ field: `${at}.end`, message: 'must be a time HH:MM between 00:00 and 24:00' });
-    if (startOk && endOk && timeToMinutes(end as string) <= timeToMinutes(start as string)) {
+    if (startOk && endOk && timeToMinutes(end) <= timeToMinutes(start)) {
       errors.push({ field: `${at}.end`, message: 'must be after start' });
     }
     if (errors.length === before) value.push({ day: day as Day, start: start as string, end: end as string });

@@ -25,8 +25,8 @@ export type ProgramSide = (typeof PROGRAM_SIDES)[number];
 export const MAX_PREFERENCES = 1000;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerIds = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value;
+const lowerIds = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)) : value;
 
 export class CreateProgramDto {
   /** 1–200 characters */

@@ -140,9 +140,13 @@ export function bellmanFordMaxScore(instance: CohortInstance): number {
   const arcsFrom: number[][] = Array.from({ length: sink + 1 }, () => []);
   const addArc = (u: number, v: number, c: number, w: number) => {
     arcsFrom[u].push(to.length);
-    (to.push(v), cap.push(c), cost.push(w));
+    to.push(v);
+    cap.push(c);
+    cost.push(w);
     arcsFrom[v].push(to.length);
-    (to.push(u), cap.push(0), cost.push(-w));
+    to.push(u);
+    cap.push(0);
+    cost.push(-w);
   };
   const learnerIndex = new Map(instance.learners.map((id, i) => [id, i]));
   const mentorIndex = new Map(instance.mentors.map((m, i) => [m.id, i]));

@@ -2,7 +2,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class SkillsQuery {
-  /** Free text matched against names, slugs and aliases, case-insensitively and forgiving small typos; best match first. */
+  /**
+   * Free text matched against names, slugs and aliases, case-insensitively and forgiving small typos; best match
+   * first.
+   */
   @IsOptional()
   @IsString()
   @MaxLength(100)
