@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module.js';
 import { MatchScoringProcessor } from './match-scoring.processor.js';
 import { MentorshipRequestExpiryService } from './mentorship-request-expiry.service.js';
 import { MentorshipRequestTimersProcessor } from './mentorship-request-timers.processor.js';
@@ -8,6 +9,8 @@ import { SuggestionsRefreshService } from './suggestions-refresh.service.js';
 
 /** Worker side of mentor matching: suggestion refreshes and request expiry; programs use its mentorship limits. */
 @Module({
+  // MentorshipsService.start opens the pair's conversation, so the worker side needs the conversations service.
+  imports: [ConversationsModule],
   providers: [
     SkillGraphCache,
     SuggestionsRefreshService,
