@@ -24,5 +24,13 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
     },
+    {
+      // Browser journeys: each file boots the built API and worker (dist/) serving the built app (web/dist/) on a
+      // database of its own, and drives Debian's Chromium through Playwright. The global setup builds what is stale.
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'],
+      globalSetup: '<rootDir>/test/web/support/global-setup.ts',
+    },
   ],
 };
