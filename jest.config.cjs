@@ -16,9 +16,18 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      moduleNameMapper: {
-        ...common.moduleNameMapper,
-        '^@fastify/static$': '<rootDir>/test/support/fastify-static-shim.ts',
+      // @fastify/static (CommonJS) requires content-disposition 3, which is ESM-only; Jest's module runtime on
+      // Node 20 cannot require ESM, so that one package is compiled to CommonJS for the tests.
+      transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+      transform: {
+        ...transform,
+        '/node_modules/content-disposition/.+\\.js$': [
+          'ts-jest',
+          {
+            useESM: false,
+            tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', verbatimModuleSyntax: false },
+          },
+        ],
       },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +10,7 @@ import { createPino, PinoNestLogger } from '../logging/logger.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { serveWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -34,8 +36,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     credentials: false,
     exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
   });
-  // The API serves JSON only; Swagger UI needs inline scripts, so CSP is scoped away from it.
-  await app.register(helmet as never, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // No global CSP: Swagger UI needs inline scripts; the web app's document carries its own policy (web-app.ts).
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
@@ -49,6 +52,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  await serveWebApp(app, config.webDistDir ?? undefined);
   app.enableShutdownHooks();
   return app;
 }

@@ -5,11 +5,13 @@ export class UserView {
   email: string;
   displayName: string;
   roles: Role[];
+  emailVerified: boolean;
 }
 
 export class TokenPair {
   accessToken: string;
-  refreshToken: string;
+  /** Absent when the refresh token travels in the guildhall_refresh cookie (browser sessions). */
+  refreshToken?: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
 }
