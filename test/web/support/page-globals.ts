@@ -12,5 +12,13 @@ export interface PageGlobals {
     title: string;
   };
   innerWidth: number;
+  localStorage: WebStorage;
+  sessionStorage: WebStorage;
   requestAnimationFrame(callback: () => void): number;
+}
+
+interface WebStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
 }
