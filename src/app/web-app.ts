@@ -65,10 +65,10 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string =
     decorateReply: false,
     cacheControl: false,
     schemaHide: true,
-    setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) => {
+    setHeaders: (reply: FastifyReply, path: string) => {
       const hashed = path.startsWith(join(root, 'assets') + '/');
-      res.setHeader('cache-control', hashed ? IMMUTABLE : 'no-cache');
-      if (path === indexFile) res.setHeader('content-security-policy', WEB_APP_CSP);
+      void reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
+      if (path === indexFile) void reply.header('content-security-policy', WEB_APP_CSP);
     },
   });
 
