@@ -19,17 +19,19 @@ export default function globalSetup(_global: unknown, project: { rootDir: string
     join(root, 'web', 'vite.config.ts'),
   );
 
-  if (serverBuilt < serverSources) run(root, 'build');
-  if (builtAt(join(root, 'web', 'dist', 'index.html')) < webSources)
-    run(root, scripts['build:web'] ? 'build:web' : 'build');
+  if (serverBuilt < serverSources) run(root, 'npm', ['run', 'build']);
+  if (builtAt(join(root, 'web', 'dist', 'index.html')) < webSources) {
+    if (scripts['build:web']) run(root, 'npm', ['run', 'build:web']);
+    else run(root, 'npx', ['vite', 'build', '--config', 'web/vite.config.ts']);
+  }
   for (const f of ['dist/main.js', 'dist/worker.js', 'web/dist/index.html']) {
     if (!existsSync(join(root, f))) throw new Error(`browser tests need ${f}; \`npm run build\` did not produce it`);
   }
 }
 
-function run(root: string, script: string): void {
-  process.stdout.write(`\n[web tests] build output missing or older than its sources: npm run ${script}\n`);
-  execFileSync('npm', ['run', script], { cwd: root, stdio: 'inherit' });
+function run(root: string, command: string, args: string[]): void {
+  process.stdout.write(`\n[web tests] build output missing or older than its sources: ${command} ${args.join(' ')}\n`);
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
 }
 
 /** Modification time of the oldest of the files, 0 when one is missing. */
