@@ -3,7 +3,8 @@
  * `guildhall_refresh` cookie, which script never sees. Refreshing rotates that cookie and the server revokes the
  * whole session family when a spent token is presented twice, so every tab of the origin must refresh one at a
  * time: a Web Lock serialises the refresh across tabs, and the fresh access token is handed to the other tabs
- * over a BroadcastChannel so that a tab which was waiting for the lock can use it instead of refreshing again.
+ * over a BroadcastChannel so that a tab which was waiting for the lock can use it instead of refreshing again
+ * (a shared refresh counter tells it that such a token is on its way).
  */
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -28,10 +29,23 @@ export interface SessionTransport {
   logout(accessToken: string | null): Promise<void>;
 }
 
+/**
+ * A counter shared by the origin's tabs (localStorage in the browser; it never holds a token): bumped by every
+ * successful refresh, so a tab that gets the lock can tell that another tab refreshed while it waited, even when
+ * that tab's broadcast has not arrived yet.
+ */
+export interface RefreshCounter {
+  get(): number;
+  bump(): void;
+}
+
 export interface SessionOptions {
   transport: SessionTransport;
   locks?: LockManagerLike | null;
   channel?: ChannelLike | null;
+  counter?: RefreshCounter | null;
+  /** How long a tab waits for another tab's broadcast token before refreshing itself. */
+  broadcastWaitMs?: number;
 }
 
 type SessionMessage = { type: 'token'; token: string } | { type: 'signed-out' };
@@ -109,8 +123,13 @@ export class Session {
 
   private async refreshAcrossTabs(): Promise<string | null> {
     const seen = this.generation;
+    const counter = this.options.counter ?? null;
+    const refreshesSeen = counter?.get() ?? 0;
     const run = async (): Promise<string | null> => {
-      // Another tab refreshed while this one waited for the lock and broadcast the result: use it.
+      // Another tab refreshed while this one waited for the lock: use the token it broadcast. Its message may
+      // still be on the way, so wait for it a little. (Refreshing again would be safe, the cookie was rotated,
+      // but it costs a round trip per tab.)
+      if (counter && counter.get() !== refreshesSeen && this.generation === seen) await this.changeAfter(seen);
       if (this.generation !== seen && this.token !== null) return this.token;
       let token: string | null;
       try {
@@ -125,12 +144,28 @@ export class Session {
         if (wasSignedIn) this.notifySignedOut();
         return null;
       }
+      counter?.bump();
       this.set(token, 'signed-in');
       this.post({ type: 'token', token });
       return token;
     };
     const locks = this.options.locks;
     return locks ? locks.request(LOCK_NAME, run) : run();
+  }
+
+  /** Resolves when the token changes after `generation`, or after broadcastWaitMs. */
+  private changeAfter(generation: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.broadcastWaitMs ?? 1000);
+      const unsubscribe = this.subscribe(() => {
+        if (this.generation !== generation) done();
+      });
+    });
   }
 
   private receive(data: unknown): void {
