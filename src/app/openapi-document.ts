@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config.js';
 import { ApiModule } from './api.module.js';
+import { describeProblems } from './openapi-problems.js';
 
 /**
  * The one OpenAPI document of the API. The running API serves it at /docs-json and `npm run openapi` writes it to
@@ -19,7 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, info);
+  return describeProblems(SwaggerModule.createDocument(app, info));
 }
 
 /**

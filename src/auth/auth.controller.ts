@@ -3,12 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public } from '../common/auth/decorators.js';
+import { ApiProblem } from '../common/errors/api-problem.js';
 import { Unauthorized } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/inject-config.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import { LoginDto, RefreshTokenDto, RegisterDto } from './dto/auth.dto.js';
-import { AuthResult, TokenPair } from './dto/auth.responses.js';
+import { AuthResult, MeView, TokenPair } from './dto/auth.responses.js';
 import { AuthService } from './auth.service.js';
 import { assertTrustedOrigin, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
 
@@ -24,6 +25,7 @@ export class AuthController {
    * Creates an account and its profile; 409 EMAIL_TAKEN when the address is in use. With `cookie: true` the
    * refresh token is set as the guildhall_refresh cookie instead of being answered.
    */
+  @ApiProblem(409, 'EMAIL_TAKEN: the address has an account.')
   @Public()
   @Post('register')
   async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResult> {
@@ -34,6 +36,8 @@ export class AuthController {
    * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. With
    * `cookie: true` the refresh token is set as the guildhall_refresh cookie instead of being answered.
    */
+  @ApiProblem(401, 'INVALID_CREDENTIALS: wrong email or password.')
+  @ApiProblem(429, 'TOO_MANY_LOGIN_FAILURES for the account in the last hour, or RATE_LIMITED; see `Retry-After`.')
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -46,6 +50,12 @@ export class AuthController {
    * Origin: 403 otherwise). A spent token presented again within REFRESH_REUSE_GRACE_SECONDS gets the family's
    * current pair; later it revokes the whole family (401 REFRESH_TOKEN_REUSED).
    */
+  @ApiProblem(
+    401,
+    'INVALID_REFRESH_TOKEN (unknown, expired or revoked), or REFRESH_TOKEN_REUSED: spent longer ago than the ' +
+      'reuse grace, which revokes its whole family.',
+  )
+  @ApiProblem(403, 'ORIGIN_NOT_ALLOWED: the cookie was used from an origin that is not the app’s own.')
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -68,6 +78,7 @@ export class AuthController {
   }
 
   /** Signs out every session of the token's family (the body's token, else the cookie's, which is cleared). */
+  @ApiProblem(403, 'ORIGIN_NOT_ALLOWED: the cookie was used from an origin that is not the app’s own.')
   @Public()
   @Post('logout')
   @HttpCode(204)
@@ -101,7 +112,7 @@ export class MeController {
   ) {}
 
   @Get()
-  async me(@CurrentUser() user: AuthUser) {
+  async me(@CurrentUser() user: AuthUser): Promise<MeView> {
     const [account, profile] = await Promise.all([this.auth.user(user.id), this.profiles.getOwn(user.id)]);
     return { ...account, profile };
   }

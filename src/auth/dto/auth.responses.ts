@@ -1,4 +1,5 @@
 import type { Role } from '../../common/auth/auth-user.js';
+import { OwnProfile } from '../../profiles/dto/profile.responses.js';
 
 export class UserView {
   id: string;
@@ -18,4 +19,9 @@ export class TokenPair {
 
 export class AuthResult extends TokenPair {
   user: UserView;
+}
+
+/** The signed-in account and its own profile. */
+export class MeView extends UserView {
+  profile: OwnProfile;
 }

@@ -1,9 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationFailed } from '../errors/domain-error.js';
 
 export class PageQuery {
   /** 1..100, default 20 */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,6 +14,7 @@ export class PageQuery {
   limit?: number;
 
   /** Opaque cursor from a previous page's nextCursor. */
+  @ApiPropertyOptional({ maxLength: 512, description: "Opaque: a previous page's nextCursor." })
   @IsOptional()
   @IsString()
   @MaxLength(512)

@@ -44,7 +44,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Creates an account and its profile; 409 EMAIL_TAKEN when the address is in use. */
+    /**
+     * Creates an account and its profile; 409 EMAIL_TAKEN when the address is in use. With `cookie: true` the
+     *     refresh token is set as the guildhall_refresh cookie instead of being answered.
+     */
     post: operations['AuthController_register'];
     delete?: never;
     options?: never;
@@ -61,7 +64,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. */
+    /**
+     * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. With
+     *     `cookie: true` the refresh token is set as the guildhall_refresh cookie instead of being answered.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -78,7 +84,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotates the refresh token; a spent token revokes its whole family (401). */
+    /**
+     * Rotates the refresh token (from the body, else from the guildhall_refresh cookie, which needs an allowed
+     *     Origin: 403 otherwise). A spent token presented again within REFRESH_REUSE_GRACE_SECONDS gets the family's
+     *     current pair; later it revokes the whole family (401 REFRESH_TOKEN_REUSED).
+     */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -95,7 +105,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Signs out every session of the token's family. */
+    /** Signs out every session of the token's family (the body's token, else the cookie's, which is cleared). */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -988,6 +998,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Liveness: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadinessChecks: {
+      /** @enum {string} */
+      postgres: 'up' | 'down';
+      /** @enum {string} */
+      redis: 'up' | 'down';
+    };
+    Readiness: {
+      /**
+       * @description `ok` with 200, `unavailable` with 503.
+       * @enum {string}
+       */
+      status: 'unavailable' | 'ok';
+      checks: components['schemas']['ReadinessChecks'];
+    };
     RegisterDto: {
       /** Format: email */
       email: string;
@@ -996,16 +1024,41 @@ export interface components {
       displayName: string;
       /** @description At least one of learner, mentor, organizer; admin is never self-assigned. */
       roles: ('learner' | 'mentor' | 'organizer')[];
+      /** @description Browser sessions: answer without refreshToken and set it as the HttpOnly cookie guildhall_refresh instead. */
+      cookie?: boolean;
     };
-    AuthResult: Record<string, never>;
+    UserView: {
+      id: string;
+      email: string;
+      displayName: string;
+      roles: ('learner' | 'mentor' | 'organizer' | 'admin')[];
+      emailVerified: boolean;
+    };
+    AuthResult: {
+      user: components['schemas']['UserView'];
+      accessToken: string;
+      /** @description Absent when the refresh token travels in the guildhall_refresh cookie (browser sessions). */
+      refreshToken?: string;
+      /** @description Seconds until the access token expires. */
+      expiresIn: number;
+    };
     LoginDto: {
       email: string;
       password: string;
+      /** @description Browser sessions: answer without refreshToken and set it as the HttpOnly cookie guildhall_refresh instead. */
+      cookie?: boolean;
     };
     RefreshTokenDto: {
-      refreshToken: string;
+      /** @description Omitted by browsers: the guildhall_refresh cookie is used instead (the request's Origin must be allowed). */
+      refreshToken?: string;
     };
-    TokenPair: Record<string, never>;
+    TokenPair: {
+      accessToken: string;
+      /** @description Absent when the refresh token travels in the guildhall_refresh cookie (browser sessions). */
+      refreshToken?: string;
+      /** @description Seconds until the access token expires. */
+      expiresIn: number;
+    };
     LocationDto: {
       /** @description 1..120 characters */
       city: string;
@@ -1028,6 +1081,21 @@ export interface components {
       roles: ('learner' | 'mentor' | 'organizer' | 'admin')[];
       location: components['schemas']['LocationDto'] | null;
       availability: components['schemas']['AvailabilityWindowDto'][];
+      id: string;
+      displayName: string;
+      headline: string;
+      bio: string;
+      timezone: string;
+      languages: string[];
+      contactUrl: string | null;
+    };
+    MeView: {
+      id: string;
+      email: string;
+      displayName: string;
+      roles: ('learner' | 'mentor' | 'organizer' | 'admin')[];
+      emailVerified: boolean;
+      profile: components['schemas']['OwnProfile'];
     };
     UpdateProfileDto: {
       /** @description `{ city, country, lat, lng }`, or null to clear. Others only ever see city and country. */
@@ -1074,14 +1142,28 @@ export interface components {
       /** @description The whole inventory: it replaces the previous one. Each skill at most once. */
       skills: components['schemas']['SkillLevelDto'][];
     };
-    PublicLocation: Record<string, never>;
-    PublicMentoring: Record<string, never>;
+    PublicLocation: {
+      city: string;
+      country: string;
+    };
+    PublicMentoring: {
+      acceptingMentees: boolean;
+      openSlots: number;
+    };
     PublicProfile: {
       roles: ('learner' | 'mentor' | 'organizer')[];
       location: components['schemas']['PublicLocation'] | null;
       availability: components['schemas']['AvailabilityWindowDto'][];
+      /** @description Null unless the profile is a mentor's. */
       mentoring: components['schemas']['PublicMentoring'] | null;
+      /** @description Present only when the caller is the other party of an active or completed mentorship with this profile. */
       contactUrl?: string | null;
+      id: string;
+      displayName: string;
+      headline: string;
+      bio: string;
+      timezone: string;
+      languages: string[];
     };
     CreateGoalDto: {
       /** @description A taxonomy slug. */
@@ -1278,9 +1360,80 @@ export interface components {
       /** @enum {string|null} */
       level?: 'beginner' | 'intermediate' | 'advanced' | null;
     };
-    MeetupView: Record<string, never>;
-    MeetupPage: Record<string, never>;
-    RecommendedPage: Record<string, never>;
+    VenueView: {
+      name: string;
+      address: string;
+      city: string;
+      country: string;
+      lat: number;
+      lng: number;
+    };
+    MyRsvpView: {
+      /** @enum {string} */
+      status: 'going' | 'interested' | 'not_going' | 'waitlisted';
+      /** @description 1-based while waitlisted, else null */
+      waitlistPosition: number | null;
+    };
+    MeetupView: {
+      id: string;
+      organizerId: string;
+      title: string;
+      description: string;
+      startsAt: string;
+      endsAt: string;
+      timezone: string;
+      online: boolean;
+      onlineUrl: string | null;
+      venue: components['schemas']['VenueView'] | null;
+      capacity: number;
+      skills: string[];
+      /** @enum {string|null} */
+      level: 'beginner' | 'intermediate' | 'advanced' | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      goingCount: number;
+      waitlistCount: number;
+      /** @description only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+      myRsvp?: components['schemas']['MyRsvpView'] | null;
+    };
+    MeetupPage: {
+      items: components['schemas']['MeetupView'][];
+      nextCursor: string | null;
+    };
+    RecommendationFactors: {
+      /** @description summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or child */
+      goalOverlap: number;
+      /** @description whole km from the caller's profile location to the venue; null when either is missing */
+      distanceKm: number | null;
+    };
+    RecommendedMeetup: {
+      id: string;
+      organizerId: string;
+      title: string;
+      description: string;
+      startsAt: string;
+      endsAt: string;
+      timezone: string;
+      online: boolean;
+      onlineUrl: string | null;
+      venue: components['schemas']['VenueView'] | null;
+      capacity: number;
+      skills: string[];
+      /** @enum {string|null} */
+      level: 'beginner' | 'intermediate' | 'advanced' | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      goingCount: number;
+      waitlistCount: number;
+      /** @description only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+      myRsvp?: components['schemas']['MyRsvpView'] | null;
+      recommendation: components['schemas']['RecommendationFactors'];
+    };
+    RecommendedPage: {
+      /** @description always null: the list is a top-N */
+      nextCursor: string | null;
+      items: components['schemas']['RecommendedMeetup'][];
+    };
     UpdateMeetupDto: {
       title?: string;
       description?: string;
@@ -1300,17 +1453,65 @@ export interface components {
       /** @enum {string} */
       status: 'going' | 'interested' | 'not_going';
     };
-    RsvpResult: Record<string, never>;
-    AttendeePage: Record<string, never>;
+    RsvpResult: {
+      /** @enum {string} */
+      status: 'going' | 'interested' | 'not_going' | 'waitlisted';
+      /** @description 1-based while waitlisted, else null */
+      waitlistPosition: number | null;
+    };
+    AttendeeView: {
+      profileId: string;
+      displayName: string;
+      /** @enum {string} */
+      status: 'going' | 'interested' | 'not_going' | 'waitlisted';
+      /** @description 1-based while waitlisted, else null */
+      waitlistPosition: number | null;
+      checkedInAt: string | null;
+    };
+    AttendeePage: {
+      items: components['schemas']['AttendeeView'][];
+      nextCursor: string | null;
+    };
     CheckInDto: {
       /** Format: uuid */
       profileId: string;
     };
-    AttendeeView: Record<string, never>;
-    CalendarFeedView: Record<string, never>;
+    CalendarFeedView: {
+      /** @description secret-bearing URL of the caller's feed; anyone holding it can read the feed until it is rotated or revoked */
+      url: string;
+    };
     RefreshAccepted: {
       /** @enum {string} */
       status: 'pending';
+    };
+    GoalCoverageView: {
+      skill: string;
+      targetLevel: number;
+      currentLevel: number;
+      /** @description 0..1 credit for this goal. */
+      credit: number;
+      /** @description The mentor's skill that gave the credit; null when none did. */
+      via: string | null;
+      /** @enum {string|null} */
+      relation: 'exact' | 'ancestor' | 'descendant' | null;
+      /** @description Steps in the taxonomy between the goal's skill and `via` (0 for exact). */
+      distance: number | null;
+      mentorLevel: number | null;
+    };
+    MatchFactorsView: {
+      /** @description 0..1: how much of the learner's active goals the mentor can teach, above the learner's own level. */
+      skillCoverage: number;
+      /** @description Weekly hours where both are available, from each profile's availability in its own time zone. */
+      timezoneOverlapHours: number;
+      /** @description ISO 639-1 codes both list, in the learner's order. */
+      sharedLanguages: string[];
+      openSlots: number;
+      /** @description 0..1 after the Bayesian prior (a mentor with no history gets the prior's value). */
+      responsiveness: number;
+      /** @description Mean rating 1..5; null without ratings. */
+      rating: number | null;
+      ratingCount: number;
+      goalCoverage: components['schemas']['GoalCoverageView'][];
     };
     SuggestedMentor: {
       id: string;
@@ -1318,15 +1519,14 @@ export interface components {
       headline: string;
     };
     MatchSuggestionItem: {
+      factors: {
+        [key: string]: unknown;
+      } & components['schemas']['MatchFactorsView'];
       /** @description 1-based, best first. */
       rank: number;
       /** @description 0..1 */
       score: number;
       mentor: components['schemas']['SuggestedMentor'];
-      /** @description skillCoverage, timezoneOverlapHours, sharedLanguages, openSlots, responsiveness, rating, ratingCount, goalCoverage. */
-      factors: {
-        [key: string]: unknown;
-      };
       reasons: string[];
     };
     MatchSuggestionsView: {
@@ -1350,7 +1550,7 @@ export interface components {
       message: string;
       goalIds: string[];
       /** @enum {string} */
-      status: 'cancelled' | 'pending' | 'expired' | 'accepted' | 'declined' | 'withdrawn';
+      status: 'expired' | 'cancelled' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
       /** @enum {string|null} */
       declineReason: 'no_capacity' | 'skills_mismatch' | 'schedule_mismatch' | 'other' | null;
       declineNote: string | null;
@@ -1554,6 +1754,26 @@ export interface components {
       /** @description The active mentorships created, one per pair. */
       mentorships: components['schemas']['PublishedMentorship'][];
     };
+    /** @description An error answer (RFC 9457 problem details), served as application/problem+json. */
+    Problem: {
+      /** @description A URI naming the problem type; one per `code`. */
+      type: string;
+      /** @description The HTTP status in words. */
+      title: string;
+      /** @description The HTTP status code, repeated. */
+      status: number;
+      /** @description What went wrong, for a person. */
+      detail: string;
+      /** @description A stable machine string, e.g. `MENTOR_AT_CAPACITY`. */
+      code: string;
+      /** @description On validation errors (400) and on `PUBLISH_CONFLICT`: one entry per field or member at fault. */
+      errors?: components['schemas']['FieldError'][];
+    };
+    FieldError: {
+      /** @description Path of the field in the request, e.g. `skills[0].level`. */
+      field: string;
+      message: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1576,7 +1796,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
       };
     };
   };
@@ -1593,7 +1815,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description Postgres or Redis did not answer; `checks` says which. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1616,6 +1849,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthResult'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description EMAIL_TAKEN: the address has an account. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1641,6 +1903,35 @@ export interface operations {
           'application/json': components['schemas']['AuthResult'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS: wrong email or password. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description TOO_MANY_LOGIN_FAILURES for the account in the last hour, or RATE_LIMITED; see `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_refresh: {
@@ -1664,6 +1955,44 @@ export interface operations {
           'application/json': components['schemas']['TokenPair'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description INVALID_REFRESH_TOKEN (unknown, expired or revoked), or REFRESH_TOKEN_REUSED: spent longer ago than the reuse grace, which revokes its whole family. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ORIGIN_NOT_ALLOWED: the cookie was used from an origin that is not the app’s own. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_logout: {
@@ -1685,6 +2014,35 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ORIGIN_NOT_ALLOWED: the cookie was used from an origin that is not the app’s own. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeController_me: {
@@ -1700,7 +2058,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1719,6 +2099,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OwnProfile'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1744,6 +2144,35 @@ export interface operations {
           'application/json': components['schemas']['OwnProfile'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProfilesController_mySkills: {
@@ -1761,6 +2190,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProfileSkills'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1786,6 +2235,35 @@ export interface operations {
           'application/json': components['schemas']['ProfileSkills'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProfilesController_view: {
@@ -1805,6 +2283,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublicProfile'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1828,11 +2335,43 @@ export interface operations {
           'application/json': components['schemas']['ProfileSkills'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   GoalsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         status?: 'active' | 'achieved' | 'abandoned';
       };
       header?: never;
@@ -1847,6 +2386,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GoalList'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1872,6 +2440,35 @@ export interface operations {
           'application/json': components['schemas']['Goal'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   GoalsController_remove: {
@@ -1890,6 +2487,35 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1916,6 +2542,44 @@ export interface operations {
           'application/json': components['schemas']['Goal'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentoringController_get: {
@@ -1933,6 +2597,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MentoringSettings'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a mentor. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1958,11 +2651,52 @@ export interface operations {
           'application/json': components['schemas']['MentoringSettings'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a mentor. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         /** @description true: only mentors accepting mentees with an open slot. */
         acceptingOnly?: boolean;
         /** @description Taxonomy slug; mentors of its more specific skills match too (sql finds postgresql mentors). Unknown: 400. */
@@ -1984,6 +2718,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MentorPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2012,11 +2775,34 @@ export interface operations {
           'application/json': components['schemas']['SkillList'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   NotificationsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         /** @description true: only notifications not read yet */
         unread?: boolean;
       };
@@ -2032,6 +2818,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NotificationPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2053,6 +2868,26 @@ export interface operations {
           'application/json': components['schemas']['UnreadCount'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   NotificationsController_readAll: {
@@ -2069,6 +2904,26 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2089,11 +2944,33 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2112,6 +2989,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NotificationPreferencesView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2137,11 +3034,43 @@ export interface operations {
           'application/json': components['schemas']['NotificationPreferencesView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         /** @description full text over title and description (web-search syntax: "quoted phrase", -exclude, or) */
         q?: string;
         /** @description a skill slug; a parent skill also finds meetups about its children */
@@ -2171,6 +3100,35 @@ export interface operations {
           'application/json': components['schemas']['MeetupPage'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_create: {
@@ -2192,6 +3150,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MeetupView'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2216,6 +3212,35 @@ export interface operations {
           'application/json': components['schemas']['RecommendedPage'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_get: {
@@ -2235,6 +3260,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MeetupView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2262,6 +3316,62 @@ export interface operations {
           'application/json': components['schemas']['MeetupView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer may change it. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description CAPACITY_BELOW_GOING, or MEETUP_CANCELLED. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_cancel: {
@@ -2281,6 +3391,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MeetupView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer may cancel it. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MEETUP_CANCELLED: already cancelled. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2308,11 +3465,61 @@ export interface operations {
           'application/json': components['schemas']['RsvpResult'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The meetup is cancelled or has ended. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_attendees: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         /** @description only this status; default every status but not_going */
         status?: 'going' | 'waitlisted' | 'interested' | 'not_going';
       };
@@ -2330,6 +3537,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttendeePage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer sees its attendees. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2357,6 +3611,62 @@ export interface operations {
           'application/json': components['schemas']['AttendeeView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer checks people in. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_GOING, or ALREADY_CHECKED_IN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MeetupsController_ics: {
@@ -2378,6 +3688,35 @@ export interface operations {
           'text/calendar': string;
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   CalendarController_url: {
@@ -2395,6 +3734,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarFeedView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2416,6 +3775,26 @@ export interface operations {
           'application/json': components['schemas']['CalendarFeedView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   CalendarController_revoke: {
@@ -2432,6 +3811,26 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2454,6 +3853,26 @@ export interface operations {
           'text/calendar': string;
         };
       };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MatchSuggestionsController_refresh: {
@@ -2471,6 +3890,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RefreshAccepted'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2492,11 +3940,34 @@ export interface operations {
           'application/json': components['schemas']['MatchSuggestionsView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipRequestsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         /** @description Only requests where the caller is this party; both sides when absent. */
         as?: 'learner' | 'mentor';
         status?: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired' | 'withdrawn';
@@ -2513,6 +3984,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MentorshipRequestPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2538,6 +4038,53 @@ export interface operations {
           'application/json': components['schemas']['MentorshipRequestView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_A_MENTOR, MENTOR_NOT_ACCEPTING, MENTOR_AT_CAPACITY, DUPLICATE_REQUEST, ALREADY_IN_MENTORSHIP, ACTIVE_MENTORSHIP_LIMIT or TOO_MANY_PENDING_REQUESTS. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipRequestsController_get: {
@@ -2559,6 +4106,35 @@ export interface operations {
           'application/json': components['schemas']['MentorshipRequestView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipRequestsController_accept: {
@@ -2578,6 +4154,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AcceptedMentorshipRequest'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY (accepts that race) or LEARNER_AT_MENTORSHIP_LIMIT. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2605,6 +4219,53 @@ export interface operations {
           'application/json': components['schemas']['MentorshipRequestView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_PENDING: only pending requests change state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipRequestsController_cancel: {
@@ -2626,11 +4287,52 @@ export interface operations {
           'application/json': components['schemas']['MentorshipRequestView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description REQUEST_NOT_PENDING: only pending requests change state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         as?: 'learner' | 'mentor';
         status?: 'active' | 'completed';
       };
@@ -2646,6 +4348,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MentorshipPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2669,6 +4400,35 @@ export interface operations {
           'application/json': components['schemas']['MentorshipView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipsController_complete: {
@@ -2688,6 +4448,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MentorshipView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MENTORSHIP_NOT_ACTIVE: already completed. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2713,6 +4511,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MENTORSHIP_NOT_ACTIVE: tasks change only while the mentorship is active. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2741,6 +4586,53 @@ export interface operations {
           'application/json': components['schemas']['TaskView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MENTORSHIP_NOT_ACTIVE: tasks change only while the mentorship is active. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MentorshipsController_feedback: {
@@ -2766,11 +4658,62 @@ export interface operations {
           'application/json': components['schemas']['FeedbackView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MENTORSHIP_NOT_COMPLETED, or FEEDBACK_EXISTS when the caller already gave feedback. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   BlocksController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2783,6 +4726,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BlockPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2808,6 +4780,35 @@ export interface operations {
           'application/json': components['schemas']['BlockView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   BlocksController_unblock: {
@@ -2826,6 +4827,35 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2850,11 +4880,43 @@ export interface operations {
           'application/json': components['schemas']['ReportView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AdminReportsController_list: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
         status?: 'open' | 'resolved' | 'dismissed';
       };
       header?: never;
@@ -2869,6 +4931,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2894,6 +4994,44 @@ export interface operations {
           'application/json': components['schemas']['ProgramView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgramsController_get: {
@@ -2913,6 +5051,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProgramView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2940,6 +5107,53 @@ export interface operations {
           'application/json': components['schemas']['MembershipView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ALREADY_MEMBER (change capacity or preferences with PATCH …/members/me) or PROGRAM_PUBLISHED. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgramsController_membership: {
@@ -2959,6 +5173,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MembershipView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2986,6 +5229,53 @@ export interface operations {
           'application/json': components['schemas']['MembershipView'];
         };
       };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PROGRAM_PUBLISHED: memberships no longer change. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgramsController_startRun: {
@@ -3005,6 +5295,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MatchRunStarted'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PROGRAM_PUBLISHED. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3029,6 +5366,44 @@ export interface operations {
           'application/json': components['schemas']['MatchRunView'];
         };
       };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgramsController_publish: {
@@ -3049,6 +5424,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublishedMatchRun'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RUN_NOT_DONE, RUN_ALREADY_PUBLISHED, PROGRAM_PUBLISHED, ALREADY_IN_MENTORSHIP, MENTOR_AT_PROGRAM_CAPACITY, PAIR_NOT_MEMBERS or PAIR_BLOCKED; nothing is created. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
