@@ -111,6 +111,7 @@ export class MeController {
     private readonly profiles: ProfilesService,
   ) {}
 
+  /** The signed-in account with its own profile. */
   @Get()
   async me(@CurrentUser() user: AuthUser): Promise<MeView> {
     const [account, profile] = await Promise.all([this.auth.user(user.id), this.profiles.getOwn(user.id)]);

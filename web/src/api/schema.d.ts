@@ -120,6 +120,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in account with its own profile. */
     get: operations['MeController_me'];
     put?: never;
     post?: never;
@@ -265,6 +266,27 @@ export interface paths {
      *     skill slug or language: 400.
      */
     get: operations['MentorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/places': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Places from the world gazetteer shipped with the service (GeoNames' cities of 1,000+ people), for picking a
+     *     city: typo-tolerant, biggest first. Public reference data (no token); anonymous calls are rate-limited per
+     *     address like every other endpoint.
+     */
+    get: operations['PlacesController_search'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1238,6 +1260,26 @@ export interface components {
       nextCursor: string | null;
       /** @description With `skill`: best matched level first, then by id; without: by id. */
       items: components['schemas']['MentorItem'][];
+    };
+    PlaceView: {
+      /** @description The place's GeoNames id. */
+      id: number;
+      name: string;
+      /** @description ISO 3166-1 alpha-2 country code. */
+      country: string;
+      /** @description GeoNames first-level administrative division code within the country (e.g. "CA", "16"); null when unknown. */
+      admin1: string | null;
+      lat: number;
+      lng: number;
+      /** @description IANA time zone of the place. */
+      timezone: string;
+      population: number;
+    };
+    PlaceList: {
+      /** @description Best matches first: exact names, then name beginnings, then close spellings; biggest first within each. */
+      items: components['schemas']['PlaceView'][];
+      /** @description Always null: the answer is the best `limit` places, not a page. */
+      nextCursor: string | null;
     };
     SkillItem: {
       /** @description Stable identifier, lowercase kebab-case (e.g. postgresql). */
@@ -2731,6 +2773,55 @@ export interface operations {
       };
       /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PlacesController_search: {
+    parameters: {
+      query?: {
+        /**
+         * @description A place name or its beginning, forgiving accents, case and small typos ("Berln", "zurich"). Without it, the
+         *     biggest places come first.
+         */
+        q?: string;
+        /** @description ISO 3166-1 alpha-2 country code (e.g. DE); only places in that country. */
+        country?: string;
+        /** @description How many places to answer, 1..20 (default 10). */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlaceList'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
         headers: {
           [name: string]: unknown;
         };
