@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, PASSWORD, registerUser, startHarness, uniqueEmail, type Harness } from './support/harness.js';
 
-describe('accounts (API.md §2)', () => {
+describe('accounts (docs/api.md#accounts)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ worker: false, env: { LOGIN_MAX_FAILURES_PER_HOUR: '3' } });
@@ -94,7 +94,7 @@ describe('accounts (API.md §2)', () => {
     });
   });
 
-  describe('conventions (API.md §1)', () => {
+  describe('conventions (docs/api.md#conventions)', () => {
     it('rejects an unknown body field with 400 and stores nothing', async () => {
       const email = uniqueEmail();
       const res = await h

@@ -11,7 +11,7 @@ import { createMeetup, outboxRows, plusHours, rsvp } from './support/meetups.js'
 jest.setTimeout(30000);
 
 const OFFSETS = [4, 2];
-describe('meetup reminders and change notifications through the worker (API.md §5)', () => {
+describe('meetup reminders and change notifications through the worker (docs/api.md#meetups)', () => {
   let h: Harness;
   let timers: Queue;
   let organizer: TestUser;

@@ -5,7 +5,7 @@ import { createMeetup, inDays, meetupBody, outboxRows, plusHours, rsvp, uniqueWo
 // Real argon2 registrations, parallel transactions and delayed jobs: more than Jest's default 5 s.
 jest.setTimeout(30000);
 
-describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
+describe('meetups (docs/api.md#meetups): create, edit, cancel, read, search', () => {
   let h: Harness;
   let organizer: TestUser;
   let learner: TestUser;

@@ -6,7 +6,7 @@ import { MentorshipRequestsService } from './mentorship-requests.service.js';
 import { MentorshipsController } from './mentorships.controller.js';
 import { MentorshipsService } from './mentorships.service.js';
 
-/** HTTP side of mentor matching (API.md §4). Its job handlers live in MatchingWorkerModule. */
+/** HTTP side of mentor matching (docs/api.md#mentor-matching). Its job handlers live in MatchingWorkerModule. */
 @Module({
   controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],
   providers: [MatchSuggestionsService, MentorshipRequestsService, MentorshipsService],
