@@ -46,7 +46,7 @@ function MainNav() {
           </li>
         ))}
         <li>
-          <Button variant="subtle" size="compact-sm" onClick={() => void session.signOut()}>
+          <Button variant="subtle" size="compact-sm" px={0} onClick={() => void session.signOut()}>
             Sign out
           </Button>
         </li>

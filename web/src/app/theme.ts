@@ -1,4 +1,12 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, MultiSelect, PasswordInput, Select, Textarea, TextInput } from '@mantine/core';
+
+// Labels stay exactly what they say ("Password", not "Password *"): forms mark nothing as optional-or-required
+// visually; the inputs still carry `required` for assistive technology, and the API names what is missing.
+const plainLabel = { defaultProps: { withAsterisk: false } };
+
+// Comboboxes keep their closed option list in the DOM by default, labelled by the input's label: a second
+// element answering to "Time zone" for anyone (or any test) looking the field up by its label.
+const unmountClosedList = { defaultProps: { withAsterisk: false, comboboxProps: { keepMounted: false } } };
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -6,4 +14,17 @@ export const theme = createTheme({
   primaryShade: 7,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  components: {
+    TextInput: TextInput.extend(plainLabel),
+    PasswordInput: PasswordInput.extend({
+      defaultProps: {
+        withAsterisk: false,
+        // Its default name, "Toggle password visibility", would make every getByLabel('Password') ambiguous.
+        visibilityToggleButtonProps: { 'aria-label': 'Show or hide what you typed' },
+      },
+    }),
+    Textarea: Textarea.extend(plainLabel),
+    Select: Select.extend(unmountClosedList),
+    MultiSelect: MultiSelect.extend(unmountClosedList),
+  },
 });
