@@ -65,9 +65,10 @@ export async function startWebStack({ seed = ['--learners', '200', '--mentors', 
     await deletePrefixedKeys(env.REDIS_URL ?? 'redis://127.0.0.1:6379', dbName);
   };
   try {
-    const node = (args) => execFileSync(process.execPath, args, { cwd: root, env, encoding: 'utf8' });
-    node(['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/database/data-source.js']);
-    const seeded = node(['dist/cli/seed.js', ...seed]);
+    // The migration CLI logs every statement (megabytes with the gazetteer): only its errors are kept.
+    const migrate = ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/database/data-source.js'];
+    execFileSync(process.execPath, migrate, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const seeded = execFileSync(process.execPath, ['dist/cli/seed.js', ...seed], { cwd: root, env, encoding: 'utf8' });
     const login = /log in as (\S+) .*password "([^"]+)"/.exec(seeded);
     if (!login) throw new Error(`cannot find the demo login in the seed's output:\n${seeded}`);
     for (const script of ['dist/main.js', 'dist/worker.js']) {

@@ -27,9 +27,9 @@ describe('the learner journey', () => {
     await page.getByRole('link', { name: 'Create account' }).click();
     await heading(page, 'Create account').waitFor();
     const name = uniqueName('Noor');
-    await page.getByLabel('Email').fill(`noor-${Date.now()}@example.test`);
-    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-    await page.getByLabel('Display name').fill(name);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`noor-${Date.now()}@example.test`);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('a long enough password');
+    await page.getByRole('textbox', { name: 'Display name', exact: true }).fill(name);
     await page.getByRole('checkbox', { name: 'Learner' }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await expectSignedIn(page);
@@ -47,20 +47,22 @@ describe('the learner journey', () => {
     await heading(page, 'Your profile').waitFor();
 
     // A fresh profile is in UTC; the page proposes the browser's zone (this context runs in Europe/Berlin).
-    const timezone = page.getByLabel('Time zone');
+    const timezone = page.getByRole('combobox', { name: 'Time zone', exact: true });
     const proposed =
       (await timezone.inputValue()).includes('Berlin') || (await page.getByText(/Europe\/Berlin/).count()) > 0;
     expect(proposed).toBe(true);
 
-    await page.getByLabel('Headline').fill('Career changer, learning backend development');
+    await page
+      .getByRole('textbox', { name: 'Headline', exact: true })
+      .fill('Career changer, learning backend development');
     await search(timezone, 'Lisbon', /Europe\/Lisbon/);
-    await search(page.getByLabel('Languages'), 'Portug', /Portuguese/);
+    await search(page.getByRole('combobox', { name: 'Languages', exact: true }), 'Portug', /Portuguese/);
     // Typo-tolerant: "Lisbn" still finds Lisbon.
     await search(page.getByRole('combobox', { name: 'City' }), 'Lisbn', /Lisbon/);
     await page.getByRole('button', { name: 'Add time window' }).click();
-    await choose(page.getByLabel('Day').last(), /^Wed/);
-    await page.getByLabel('From').last().fill('18:00');
-    await page.getByLabel('To', { exact: true }).last().fill('20:00');
+    await choose(page.getByRole('combobox', { name: 'Day', exact: true }).last(), /^Wed/);
+    await page.getByRole('textbox', { name: 'From', exact: true }).last().fill('18:00');
+    await page.getByRole('textbox', { name: 'To', exact: true }).last().fill('20:00');
     await page.getByRole('button', { name: 'Save profile' }).click();
 
     await until(async () => (await profileOf(learner)).location !== null, 'the profile to be saved');
@@ -80,7 +82,7 @@ describe('the learner journey', () => {
     await heading(page, 'Your skills').waitFor();
 
     await search(page.getByRole('combobox', { name: 'Add a skill' }), 'K8s', /Kubernetes/);
-    await choose(page.getByLabel('Level'), '3 Practitioner');
+    await choose(page.getByRole('combobox', { name: 'Level', exact: true }), '3 Practitioner');
     await page.getByRole('button', { name: 'Save skills' }).click();
 
     type Skills = { skills: { skill: string; level: number }[] };
@@ -95,10 +97,10 @@ describe('the learner journey', () => {
     await page.goto('/settings/goals');
     await heading(page, 'Your goals').waitFor();
 
-    await search(page.getByRole('combobox', { name: 'Skill' }), 'Postgres', /PostgreSQL/);
-    await choose(page.getByLabel('Target level'), /4/);
-    await page.getByLabel('Target date').waitFor();
-    await page.getByLabel('Note').fill('Read query plans without fear');
+    await search(page.getByRole('combobox', { name: 'Skill', exact: true }), 'Postgres', /PostgreSQL/);
+    await choose(page.getByRole('combobox', { name: 'Target level', exact: true }), /4/);
+    await page.getByRole('textbox', { name: 'Target date', exact: true }).waitFor();
+    await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Read query plans without fear');
     await page.getByRole('button', { name: 'Add goal' }).click();
 
     type Goals = { items: { id: string; skill: string; targetLevel: number; status: string; note: string }[] };
@@ -137,7 +139,7 @@ describe('the learner journey', () => {
     const api = await suite.api.call<Suggestions>('GET', '/v1/match-suggestions', undefined, learner);
     const reasons = api.items.find((s) => s.mentor.id === mentor.id)?.reasons ?? [];
     expect(reasons.length).toBeGreaterThan(0);
-    for (const reason of reasons) await item.getByText(reason).waitFor();
+    for (const reason of reasons) await item.getByText(reason, { exact: true }).first().waitFor();
     await item.getByRole('button', { name: 'Request mentorship' }).waitFor();
   });
 
@@ -154,7 +156,7 @@ describe('the learner journey', () => {
     await page.getByRole('button', { name: 'Request mentorship' }).click();
     const dialog = page.getByRole('dialog', { name: 'Request mentorship' });
     const message = 'I want to read query plans fluently; could we meet weekly?';
-    await dialog.getByLabel('Message').fill(message);
+    await dialog.getByRole('textbox', { name: 'Message', exact: true }).fill(message);
     await dialog.getByRole('checkbox', { name: /PostgreSQL/ }).check();
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -212,7 +214,7 @@ describe('the learner journey', () => {
     const mentorshipId = mentorPage.url().split('/').pop() ?? '';
 
     const task = 'Read the chapter on EXPLAIN ANALYZE';
-    await mentorPage.getByLabel('Task').fill(task);
+    await mentorPage.getByRole('textbox', { name: 'Task', exact: true }).fill(task);
     await mentorPage.getByRole('button', { name: 'Add task' }).click();
     await mentorPage.getByRole('checkbox', { name: task }).check();
     type Mentorship = { status: string; tasks: { title: string; done: boolean }[] };
@@ -233,7 +235,7 @@ describe('the learner journey', () => {
     await until(async () => (await mentorship()).status === 'completed', 'the mentorship to be completed');
 
     await learnerPage.getByRole('radiogroup', { name: 'Rating' }).getByRole('radio', { name: '5' }).check();
-    await learnerPage.getByLabel('Comment').fill('Patient and precise.');
+    await learnerPage.getByRole('textbox', { name: 'Comment', exact: true }).fill('Patient and precise.');
     const sent = learnerPage.waitForResponse(
       (r) => r.url().endsWith(`/v1/mentorships/${mentorshipId}/feedback`) && r.request().method() === 'POST',
     );

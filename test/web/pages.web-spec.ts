@@ -91,7 +91,7 @@ const VISITS: Visit[] = [
     path: () => '/mentors',
     h1: () => 'Find a mentor',
     signedIn: true,
-    ready: (page) => page.getByRole('list').first().waitFor(),
+    ready: (page) => page.getByRole('link', { name: world.mentor.displayName }).waitFor(),
   },
   {
     name: 'person',
@@ -152,7 +152,7 @@ describe('every page', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Request mentorship' });
     await dialog.waitFor();
-    await tabTo(page, dialog.getByLabel('Message'));
+    await tabTo(page, dialog.getByRole('textbox', { name: 'Message', exact: true }));
     await page.keyboard.type('Hello! Could you help me with query plans?');
     await tabTo(page, dialog.getByRole('checkbox', { name: /PostgreSQL/ }));
     await page.keyboard.press('Space');

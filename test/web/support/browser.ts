@@ -62,18 +62,20 @@ export function heading(page: Page, name: string | RegExp): Locator {
 }
 
 /**
- * The message a form shows for one field: the text of whatever the field's aria-describedby points at, once
- * the field says it is invalid (how a screen reader hears it, and how Mantine wires `error`).
+ * Waits until the field's accessible description (what its aria-describedby points at: how a screen reader
+ * hears the message next to it) matches, and returns it.
  */
-export async function fieldError(field: Locator): Promise<string> {
-  await until(async () => (await field.getAttribute('aria-invalid')) === 'true', `${field.toString()} marked invalid`);
-  return field.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id: string) => (globalThis as unknown as PageGlobals).document.getElementById(id)?.textContent ?? '')
-      .join(' ')
-      .trim(),
-  );
+export async function fieldError(field: Locator, message: RegExp): Promise<string> {
+  const described = () =>
+    field.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id: string) => (globalThis as unknown as PageGlobals).document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim(),
+    );
+  await until(async () => message.test(await described()), `${field.toString()} described by ${String(message)}`);
+  return described();
 }
 
 /** Presses Tab until the control is focused, as a keyboard user would reach it. */
