@@ -29,6 +29,14 @@ export default async function globalSetup(): Promise<void> {
     await cleanup.end();
     throw e;
   }
+  // A pristine copy of the migrated schema: specs that need a database of their own clone it (a file copy)
+  // instead of running every migration again (the gazetteer load alone takes seconds).
+  const templateDb = `${dbName}_template`;
+  const tpl = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await tpl.connect();
+  await tpl.query(`CREATE DATABASE "${templateDb}" TEMPLATE "${dbName}"`);
+  await tpl.end();
+  process.env.GUILDHALL_TEST_TEMPLATE_DB = templateDb;
   const databaseUrl = withDatabase(server, dbName);
   process.env.DATABASE_URL = databaseUrl;
   process.env.QUEUE_PREFIX = `gh_test_${suffix}`;

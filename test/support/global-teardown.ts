@@ -9,6 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabase(new URL(state.server), 'postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${state.dbName}" WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS "${state.dbName}_template" WITH (FORCE)`);
   await admin.end();
 
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {

@@ -32,29 +32,19 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
     u.pathname = `/${db}`;
     return u.toString();
   };
-  const admin = new pg.Client({ connectionString: at('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-
   const url = at(name);
-  try {
-    const ds = new DataSource({
-      type: 'postgres',
-      url,
-      migrations: await migrationClasses(),
-      migrationsTableName: 'schema_migrations',
-      logging: ['error'],
-    });
-    await ds.initialize();
+  const template = process.env.GUILDHALL_TEST_TEMPLATE_DB;
+  if (template) {
+    // The run's migrated template (global-setup.ts): a copy is much faster than migrating again.
+    await createDatabase(at('postgres'), name, template);
+  } else {
+    await createDatabase(at('postgres'), name);
     try {
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await ds.destroy();
+      await migrate(url);
+    } catch (e) {
+      await dropDatabase(at('postgres'), name);
+      throw e;
     }
-  } catch (e) {
-    await dropDatabase(at('postgres'), name);
-    throw e;
   }
 
   const queuePrefix = `${process.env.QUEUE_PREFIX ?? 'gh_test'}_${tag}_${suffix}`;
@@ -67,6 +57,32 @@ export async function createPrivateDatabase(tag: string): Promise<PrivateDatabas
       await deletePrefixedKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
     },
   };
+}
+
+async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function migrate(url: string): Promise<void> {
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: await migrationClasses(),
+    migrationsTableName: 'schema_migrations',
+    logging: ['error'],
+  });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
 }
 
 /** Every migration class in migrations/, loaded through Jest's TypeScript transform. */
