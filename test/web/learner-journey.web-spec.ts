@@ -216,7 +216,10 @@ describe('the learner journey', () => {
     const task = 'Read the chapter on EXPLAIN ANALYZE';
     await mentorPage.getByRole('textbox', { name: 'Task', exact: true }).fill(task);
     await mentorPage.getByRole('button', { name: 'Add task' }).click();
-    await mentorPage.getByRole('checkbox', { name: task }).check();
+    // The box may follow the server's answer rather than flip at once: click, then wait for it to show done.
+    const box = mentorPage.getByRole('checkbox', { name: task });
+    await box.click();
+    await until(() => box.isChecked(), 'the task box to be ticked');
     type Mentorship = { status: string; tasks: { title: string; done: boolean }[] };
     const mentorship = () => suite.api.call<Mentorship>('GET', `/v1/mentorships/${mentorshipId}`, undefined, learner);
     await until(async () => (await mentorship()).tasks.some((t) => t.title === task && t.done), 'the task to be done');
