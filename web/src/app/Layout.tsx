@@ -40,7 +40,14 @@ function MainNav() {
       <ul className={classes.navList}>
         {links.map((link) => (
           <li key={link.to}>
-            <Anchor component={NavLink} to={link.to} end={link.end} aria-label={link.name} className={classes.navLink}>
+            <Anchor
+              component={NavLink}
+              to={link.to}
+              end={link.end}
+              aria-label={link.name}
+              className={classes.navLink}
+              underline="hover"
+            >
               {link.label}
             </Anchor>
           </li>
@@ -65,7 +72,7 @@ export function Layout() {
       </a>
       <Box component="header" className={classes.header}>
         <Container size="lg" className={classes.headerInner}>
-          <Anchor component={Link} to="/" className={classes.brand}>
+          <Anchor component={Link} to="/" className={classes.brand} underline="never">
             Guildhall
           </Anchor>
           {status === 'signed-in' && <MainNav />}

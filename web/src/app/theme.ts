@@ -1,4 +1,13 @@
-import { createTheme, MultiSelect, PasswordInput, Select, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  createTheme,
+  type CSSVariablesResolver,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 
 // Labels stay exactly what they say ("Password", not "Password *"): forms mark nothing as optional-or-required
 // visually; the inputs still carry `required` for assistive technology, and the API names what is missing.
@@ -15,6 +24,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   components: {
+    // Links inside text must not rely on colour alone (WCAG 1.4.1); navigation lists opt out.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     TextInput: TextInput.extend(plainLabel),
     PasswordInput: PasswordInput.extend({
       defaultProps: {
@@ -28,3 +39,16 @@ export const theme = createTheme({
     MultiSelect: MultiSelect.extend(unmountClosedList),
   },
 });
+
+/**
+ * Colour fixes for WCAG AA (4.5:1): Mantine's "dimmed" text (gray 6) and the text of light badges and alerts
+ * (shade 6 on a pale fill) fall short: darker text (shade 9) on the palest fill (shade 0) passes.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const light: Record<string, string> = { '--mantine-color-dimmed': t.colors.gray[7] };
+  for (const color of ['teal', 'orange', 'gray', 'blue', 'indigo', 'red']) {
+    light[`--mantine-color-${color}-light-color`] = t.colors[color][9];
+    light[`--mantine-color-${color}-light`] = t.colors[color][0];
+  }
+  return { variables: {}, light, dark: {} };
+};
