@@ -25,8 +25,22 @@ interface Option {
   location: CityLocation;
 }
 
+let regionNames: Intl.DisplayNames | null = null;
+
+/** "PT" → "Portugal", in the viewer's language. */
+function countryName(code: string): string {
+  regionNames ??= new Intl.DisplayNames(undefined, { type: 'region' });
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Springfield, IL, United States": the region only when it is a readable code, not GeoNames' numbers. */
 function optionFor(location: CityLocation, id = 'current', admin1?: string | null): Option {
-  const parts = [location.city, admin1, location.country].filter(Boolean);
+  const region = admin1 && !/^\d+$/.test(admin1) ? admin1 : null;
+  const parts = [location.city, region, countryName(location.country)].filter(Boolean);
   return { value: id, label: parts.join(', '), location };
 }
 
@@ -45,7 +59,11 @@ export function CitySelect({ value, onChange, error, label = 'City' }: Props) {
   });
   const found: Option[] = searching
     ? (places.data?.items ?? []).map((place) =>
-        optionFor({ city: place.name, country: place.country, lat: place.lat, lng: place.lng }, place.id, place.admin1),
+        optionFor(
+          { city: place.name, country: place.country, lat: place.lat, lng: place.lng },
+          String(place.id),
+          place.admin1,
+        ),
       )
     : [];
   const options = selected && !found.some((o) => o.value === selected.value) ? [selected, ...found] : found;
