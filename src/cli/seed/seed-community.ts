@@ -35,7 +35,8 @@ const DEMO_AVAILABILITY = [
 /**
  * The generated community is random, so a demo account could draw an empty week or a mentor closed to mentees;
  * the accounts people sign in with are made complete (availability, and a mentor with open seats), so the
- * suggestions and pages they see are full. Location, skills and goals every seeded profile has already.
+ * suggestions and pages they see are full. Location, skills and goals every seeded profile has already; the
+ * learner gets two more goals that many open mentors can help with.
  */
 async function completeDemoProfiles(pool: pg.Pool, demo: ReturnType<typeof demoAccounts>): Promise<void> {
   await pool.query(
@@ -47,6 +48,18 @@ async function completeDemoProfiles(pool: pg.Pool, demo: ReturnType<typeof demoA
     `UPDATE profiles SET accepting_mentees = true, mentor_capacity = greatest(mentor_capacity, 3), updated_at = now()
       WHERE id = (SELECT id FROM users WHERE email = $1)`,
     [demo.mentor],
+  );
+  // The demo learner also aims at the skills most open mentors teach, so its suggestions are many and varied.
+  await pool.query(
+    `INSERT INTO goals (profile_id, skill, target_level)
+     SELECT l.id, ps.skill, 4
+       FROM users l, profile_skills ps JOIN profiles m ON m.id = ps.profile_id
+      WHERE l.email = $1 AND m.accepting_mentees AND 'mentor' = ANY(m.roles) AND ps.level >= 4
+        AND NOT EXISTS (SELECT 1 FROM goals g WHERE g.profile_id = l.id AND g.skill = ps.skill)
+        AND NOT EXISTS (SELECT 1 FROM profile_skills own WHERE own.profile_id = l.id AND own.skill = ps.skill
+                          AND own.level >= 4)
+      GROUP BY l.id, ps.skill ORDER BY count(*) DESC, ps.skill LIMIT 2`,
+    [demo.learner],
   );
 }
 
