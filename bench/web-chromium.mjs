@@ -1,5 +1,5 @@
 // Debian's Chromium, headless, for the web benchmarks: the same binary and flags as the browser tests
-// (test/web/support/browser.ts), nothing that phones home, no GPU, no user-namespace sandbox.
+// (test/web/support/browser.ts imports these), nothing that phones home, no GPU, no user-namespace sandbox.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -1,18 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../bench/web-chromium.mjs';
 import type { PageGlobals } from './page-globals.js';
 import type { Account } from './seed.js';
 import type { Stack } from './stack.js';
-
-/** Debian's Chromium, headless, with nothing that phones home or needs a GPU or a user namespace. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Generous: the CI machine runs API, worker, Postgres, Redis and Chromium on two shared cores. */
 const ACTION_TIMEOUT_MS = 15_000;
