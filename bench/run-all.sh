@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every workload (W1-W8) and the full-size seed one after another, each with its default sizes and runs,
+# Runs every workload (W1-W10) and the full-size seed one after another, each with its default sizes and runs,
 # and keeps each log under bench/results/<UTC timestamp>/. Meant for a quiet machine: the workloads share it.
 #   npm run bench:all              # everything, full size
 #   npm run bench:all -- w3 w7     # a subset
@@ -12,7 +12,7 @@ out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)$([ $smoke = 1 ] && echo -smoke)"
 mkdir -p "$out"
 npm run --silent bench:build || { echo "bench:build failed"; exit 1; }
 workloads=("$@")
-[ ${#workloads[@]} -eq 0 ] && workloads=(w1 w2 w3 w4 w5 w6 w7 w8 seed)
+[ ${#workloads[@]} -eq 0 ] && workloads=(w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 seed)
 # Tiny sizes: the same code paths and correctness checks, in seconds.
 small() { [ $smoke = 1 ] && echo "$@"; }
 status=0
@@ -28,6 +28,8 @@ for w in "${workloads[@]}"; do
     w6) node .bench-dist/bench/cohort-matching.bench.js $(small --learners=500 --mentors=100 --runs=1) ;;
     w7) node .bench-dist/bench/meetups.bench.js --only=search $(small --meetups=2000 --runs=1 --queries=20) ;;
     w8) node .bench-dist/bench/mentor-search.bench.js $(small --mentors=2000 --runs=1 --queries=50) ;;
+    w9) node .bench-dist/bench/session-slots.bench.js $(small --runs=1 --calls=20 --reference-calls=1 --days=3) ;;
+    w10) node .bench-dist/bench/conversation-list.bench.js $(small --others=200 --runs=1 --queries=10) ;;
     seed) node .bench-dist/bench/seed.bench.js $(small --runs=1 --mentors=500 --learners=500 --meetups=500) ;;
     *) echo "unknown workload $w"; false ;;
   esac > "$out/$w.log" 2>&1

@@ -15,6 +15,8 @@ import { PlacesModule } from '../places/places.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { SkillsModule } from '../skills/skills.module.js';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
 import { CoreModule } from './core.module.js';
 
 /** The HTTP API process. Feature modules register here; their job handlers go in WorkerModule. */
@@ -37,6 +39,8 @@ export class ApiModule {
         MatchingModule,
         ModerationModule,
         ProgramsModule,
+        ConversationsModule,
+        SessionsModule,
       ],
       providers: [
         // Order matters: authentication first so the rate limiter can count per user.

@@ -5,6 +5,8 @@ import { MeetupsWorkerModule } from '../meetups/meetups-worker.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications.module.js';
 import { ProgramsWorkerModule } from '../programs/programs-worker.module.js';
 import { WorkerQueuesModule } from '../queues/queues.module.js';
+import { ConversationsWorkerModule } from '../conversations/conversations.module.js';
+import { SessionsWorkerModule } from '../sessions/sessions.module.js';
 import { CoreModule } from './core.module.js';
 import { SystemJobsProcessor } from '../queues/system-jobs.processor.js';
 
@@ -21,6 +23,8 @@ export class WorkerModule {
         MeetupsWorkerModule,
         MatchingWorkerModule,
         ProgramsWorkerModule,
+        ConversationsWorkerModule,
+        SessionsWorkerModule,
       ],
       providers: [SystemJobsProcessor],
     };

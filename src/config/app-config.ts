@@ -29,6 +29,8 @@ export interface AppConfig {
   maxPendingRequestsPerLearner: number;
   maxActiveMentorshipsPerLearner: number;
   meetupReminderOffsetsSeconds: number[];
+  sessionReminderOffsetsSeconds: number[];
+  messageDigestSeconds: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   /** A spent refresh token presented again within this many seconds is answered (two tabs, a retry), not revoked. */
@@ -156,6 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxPendingRequestsPerLearner: r.int('MAX_PENDING_REQUESTS_PER_LEARNER', 5, 1, 1000),
     maxActiveMentorshipsPerLearner: r.int('MAX_ACTIVE_MENTORSHIPS_PER_LEARNER', 1, 1, 100),
     meetupReminderOffsetsSeconds: r.intList('MEETUP_REMINDER_OFFSETS_SECONDS', [86400, 3600]),
+    sessionReminderOffsetsSeconds: r.intList('SESSION_REMINDER_OFFSETS_SECONDS', [3600]),
+    messageDigestSeconds: r.int('MESSAGE_DIGEST_SECONDS', 3600, 1, 86400),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 2592000, 1, 31536000),
     refreshReuseGraceSeconds: r.int('REFRESH_REUSE_GRACE_SECONDS', 10, 0, 300),

@@ -4,6 +4,7 @@ import { decodeCursor, pageLimit, toPage, type Page } from '../common/pagination
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { ConversationsService } from '../conversations/conversations.service.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
 import type {
   AcceptedMentorshipRequest,
@@ -36,6 +37,7 @@ export class MentorshipRequestsService {
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly conversations: ConversationsService,
   ) {}
 
   async create(learnerId: string, dto: CreateMentorshipRequestDto): Promise<MentorshipRequestView> {
@@ -113,6 +115,7 @@ export class MentorshipRequestsService {
         [learnerId, mentorId, dto.message, goalIds, this.config.mentorshipRequestTtlSeconds],
       );
       if (!row) throw duplicate();
+      await this.conversations.openForRequest(tx, { learnerId, mentorId, requestId: row.id, message: dto.message });
       await this.events.emit(tx, 'mentorship.requested', {
         requestId: row.id,
         learnerId,
@@ -209,6 +212,7 @@ export class MentorshipRequestsService {
         [id],
       ))!;
 
+      await this.conversations.attachMentorships(tx, [{ learnerId, mentorId, mentorshipId: mentorship.id }]);
       const events: PendingEvent[] = [
         {
           type: 'mentorship.accepted',

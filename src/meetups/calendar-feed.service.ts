@@ -5,6 +5,7 @@ import { NotFound } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { CalendarFeedSources } from './calendar-feed-sources.js';
 import { renderCalendar } from './ical/render-calendar.js';
 import { MEETUP_COLUMNS, toIcsEvent, type MeetupRow } from './meetup.view.js';
 import { uidDomain } from './meetups.service.js';
@@ -29,6 +30,7 @@ export class CalendarFeedService {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: CalendarFeedSources,
   ) {
     this.key = createHmac('sha256', config.jwtSecret).update('guildhall calendar feed v1').digest();
   }
@@ -53,7 +55,10 @@ export class CalendarFeedService {
     await this.uow.run((tx) => this.revokeIn(tx, user.id));
   }
 
-  /** The feed of the token's owner: every meetup they are going to (cancelled ones marked so). Unknown or revoked token: 404. */
+  /**
+   * The feed of the token's owner: every meetup they are going to (cancelled ones marked so), then the events
+   * of every registered source (confirmed mentorship sessions). Unknown or revoked token: 404.
+   */
   async feed(token: string): Promise<string> {
     if (!TOKEN.test(token)) throw new NotFound('Calendar feed');
     const owner = await sqlOne<{ profile_id: string; display_name: string }>(
@@ -74,14 +79,15 @@ export class CalendarFeedService {
         LIMIT $3`,
       [owner.profile_id, FEED_HISTORY_DAYS, FEED_MAX_EVENTS],
     );
-    return renderCalendar(
-      rows.map((r) => toIcsEvent(r, r.organizer_name)),
-      {
-        uidDomain: uidDomain(this.config),
-        now: new Date(),
-        calendarName: `Guildhall: ${owner.display_name}'s meetups`,
-      },
+    const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000);
+    const others = await Promise.all(
+      this.sources.all().map((s) => s.eventsFor(owner.profile_id, since, FEED_MAX_EVENTS)),
     );
+    return renderCalendar([...rows.map((r) => toIcsEvent(r, r.organizer_name)), ...others.flat()], {
+      uidDomain: uidDomain(this.config),
+      now: new Date(),
+      calendarName: `Guildhall: ${owner.display_name}'s meetups`,
+    });
   }
 
   private async activeId(tx: Tx, profileId: string): Promise<string | undefined> {

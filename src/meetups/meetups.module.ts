@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller.js';
+import { CalendarFeedSources } from './calendar-feed-sources.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { MeetupSearchService } from './meetup-search.service.js';
 import { MeetupsController } from './meetups.controller.js';
@@ -12,6 +13,7 @@ import { RsvpService } from './rsvp.service.js';
  */
 @Module({
   controllers: [MeetupsController, CalendarController],
-  providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService],
+  providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService, CalendarFeedSources],
+  exports: [CalendarFeedSources],
 })
 export class MeetupsModule {}

@@ -10,6 +10,7 @@ import { sql } from '../database/sql.js';
 import type { DomainEvent, NotificationType } from '../queues/event-types.js';
 import { JOBS, QUEUES } from '../queues/queue-names.js';
 import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-job.js';
+import { EMAILED_AS_DIGEST } from './emailed-as-digest.js';
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
 import { NotificationCounters } from './notification-counters.js';
 
@@ -86,7 +87,8 @@ export class NotificationFanout {
     if (!recipients.length) return result;
     const createdAt = Number.isNaN(Date.parse(event.createdAt)) ? new Date().toISOString() : event.createdAt;
     const dataJson = JSON.stringify(data);
-    const emailOn = this.config.smtpUrl !== null;
+    // Types mailed as a periodic digest by their own module get no e-mail per notification.
+    const emailOn = this.config.smtpUrl !== null && !EMAILED_AS_DIGEST.has(event.type);
 
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {

@@ -32,6 +32,6 @@ export class NotificationsModule {}
     WebhookDelivery,
     NotificationsProcessor,
   ],
-  exports: [NotificationFanout],
+  exports: [NotificationFanout, Mailer],
 })
 export class NotificationsWorkerModule {}

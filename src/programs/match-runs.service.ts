@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { ConversationsService } from '../conversations/conversations.service.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
 import type { MatchRunPair, MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
 import {
@@ -23,6 +24,7 @@ export class MatchRunsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
+    private readonly conversations: ConversationsService,
   ) {}
 
   /** The run row and its outbox event commit together; the worker turns the event into the job, so this never needs Redis. */
@@ -104,6 +106,10 @@ export class MatchRunsService {
         `UPDATE profiles p SET active_mentees = p.active_mentees + c.n
            FROM unnest($1::uuid[], $2::int[]) AS c(id, n) WHERE p.id = c.id RETURNING p.id`,
         [[...perMentor.keys()], [...perMentor.values()]],
+      );
+      await this.conversations.attachMentorships(
+        tx,
+        created.map((c) => ({ learnerId: c.learner_id, mentorId: c.mentor_id, mentorshipId: c.id })),
       );
       const published = (await sqlOne<ProgramRow>(
         tx,

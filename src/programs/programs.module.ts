@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module.js';
 import { MatchRunsService } from './match-runs.service.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
@@ -8,6 +9,7 @@ import { ProgramsService } from './programs.service.js';
  * ProgramsWorkerModule.
  */
 @Module({
+  imports: [ConversationsModule],
   controllers: [ProgramsController],
   providers: [ProgramsService, MatchRunsService],
 })

@@ -12,6 +12,12 @@ export const NOTIFICATION_TYPES = [
   'meetup.updated',
   'meetup.cancelled',
   'meetup.reminder',
+  'message.received',
+  'session.proposed',
+  'session.confirmed',
+  'session.updated',
+  'session.cancelled',
+  'session.reminder',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -21,6 +27,7 @@ export const EVENT_TYPES = [
   'program.published',
   'program.match_requested',
   'meetup.created',
+  'message.posted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -21,6 +21,8 @@ export const JOBS = {
     expireMentorshipRequest: 'mentorship-request.expire',
     sweepMentorshipRequests: 'mentorship-requests.expiry-sweep',
     meetupReminder: 'meetup.remind',
+    sessionReminder: 'session.remind',
+    messageDigest: 'message.digest',
   },
   programs: { runMatch: 'program.match-run' },
 } as const satisfies Record<Exclude<QueueName, 'events'>, Record<string, string>>;

@@ -6,8 +6,8 @@ import { REDIS } from '../../redis/redis.module.js';
 import { RateLimited } from '../errors/domain-error.js';
 import { SKIP_RATE_LIMIT, type AuthedRequest } from './decorators.js';
 
-// One round trip: count this hit in the current one-minute window.
-const HIT = `
+// One round trip: count this hit in the current window (shared with per-action limiters).
+export const FIXED_WINDOW_HIT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
@@ -28,7 +28,7 @@ export class RateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // A defined command is sent as EVALSHA (the script body only when Redis has not cached it yet).
-    redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT });
+    redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: FIXED_WINDOW_HIT });
     this.redis = redis as typeof this.redis;
   }
 

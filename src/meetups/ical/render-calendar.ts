@@ -17,7 +17,8 @@ export interface IcsEvent {
   endsAt: Date;
   /** IANA zone of the meetup; times are written in UTC, which every client converts unambiguously. */
   timezone: string;
-  status: 'scheduled' | 'cancelled';
+  /** 'tentative' for something not yet agreed (a proposed mentorship session). */
+  status: 'scheduled' | 'cancelled' | 'tentative';
   online: boolean;
   onlineUrl: string | null;
   venue: IcsVenue | null;
@@ -34,6 +35,8 @@ export interface RenderCalendarOptions {
   /** DTSTAMP of every VEVENT: the moment this calendar object was generated. */
   now: Date;
 }
+
+const ICS_STATUS = { scheduled: 'CONFIRMED', cancelled: 'CANCELLED', tentative: 'TENTATIVE' } as const;
 
 export const DEFAULT_PROD_ID = '-//Guildhall//Meetups//EN';
 
@@ -70,7 +73,7 @@ function eventLines(event: IcsEvent, opts: RenderCalendarOptions): string[] {
     lines.push(`ORGANIZER;CN=${quoteParam(event.organizerName)}:mailto:noreply@${sanitizeUri(opts.uidDomain)}`);
   }
   lines.push(
-    `STATUS:${event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+    `STATUS:${ICS_STATUS[event.status]}`,
     `SEQUENCE:${Math.max(0, Math.trunc(event.sequence ?? 0))}`,
     `LAST-MODIFIED:${formatUtc(event.updatedAt)}`,
     'END:VEVENT',

@@ -40,6 +40,9 @@ function path(collection: string, id: unknown): string | null {
 const requestLink = (d: Data) =>
   path('mentorship-requests', d.requestId) ?? path('mentorships', d.mentorshipId) ?? '/v1/mentorship-requests';
 const mentorshipLink = (d: Data) => path('mentorships', d.mentorshipId) ?? requestLink(d);
+const conversationLink = (d: Data) => path('conversations', d.conversationId) ?? '/v1/conversations';
+const sessionLink = (d: Data) =>
+  typeof d.sessionId === 'string' && UUID.test(d.sessionId) ? `${mentorshipLink(d)}/sessions` : mentorshipLink(d);
 const meetupLink = (d: Data) => path('meetups', d.meetupId) ?? '/v1/meetups';
 
 function meetupName(d: Data): string {
@@ -142,6 +145,51 @@ const TEMPLATES: Record<NotificationType, Template> = {
       return [at ? `${capitalise(meetupName(d))} starts ${at}.` : `${capitalise(meetupName(d))} starts soon.`];
     },
     link: meetupLink,
+  },
+  'message.received': {
+    subject: () => 'You have a new message',
+    lines: () => ['You have a new message in a Guildhall conversation.'],
+    link: conversationLink,
+  },
+  'session.proposed': {
+    subject: () => 'A mentorship session was proposed',
+    lines: (d) => {
+      const at = when(d);
+      return [
+        at ? `A session was proposed for ${at}.` : 'A session was proposed.',
+        'Confirm it or suggest another time.',
+      ];
+    },
+    link: sessionLink,
+  },
+  'session.confirmed': {
+    subject: () => 'Your mentorship session is confirmed',
+    lines: (d) => {
+      const at = when(d);
+      return [at ? `Your session on ${at} is confirmed.` : 'Your session is confirmed.'];
+    },
+    link: sessionLink,
+  },
+  'session.updated': {
+    subject: () => 'A mentorship session changed',
+    lines: (d) => {
+      const at = when(d);
+      return [at ? `A session was changed; it starts ${at}.` : 'A session was changed.', 'Check the details.'];
+    },
+    link: sessionLink,
+  },
+  'session.cancelled': {
+    subject: () => 'A mentorship session was cancelled',
+    lines: () => ['A mentorship session was cancelled.'],
+    link: sessionLink,
+  },
+  'session.reminder': {
+    subject: () => 'Reminder: your mentorship session starts soon',
+    lines: (d) => {
+      const at = when(d);
+      return [at ? `Your mentorship session starts ${at}.` : 'Your mentorship session starts soon.'];
+    },
+    link: sessionLink,
   },
 };
 
