@@ -1016,6 +1016,164 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's conversations, latest activity first, each with its unread count and whether it is open. */
+    get: operations['ConversationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Its two parties only (404 otherwise); newest first. */
+    get: operations['ConversationsController_messages'];
+    put?: never;
+    /** Its two parties, while it is open (409 CONVERSATION_CLOSED when read-only); 30 a minute per person (429). */
+    post: operations['ConversationsController_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks every message of the conversation read for the caller. */
+    post: operations['ConversationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every half-hour start in [from, from + days × 24 h) where a `minutes`-long session fits both people's
+     *     weekly availability (each read in its own zone, DST included) and clashes with neither's sessions.
+     */
+    get: operations['SessionsController_slots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Its parties: sessions soonest first. */
+    get: operations['SessionsController_list'];
+    put?: never;
+    /** Either party of an active mentorship proposes a time; 409 SESSION_CLASH when it overlaps either's live session. */
+    post: operations['SessionsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/sessions/{sid}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The party who did not propose the current time (403 otherwise). */
+    post: operations['SessionsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/sessions/{sid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Either party; a new time makes it proposed again, by the mover. */
+    patch: operations['SessionsController_update'];
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/sessions/{sid}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either party. */
+    post: operations['SessionsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mentorships/{id}/sessions/{sid}/ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One VEVENT with a stable UID; SEQUENCE grows with each change; STATUS:CANCELLED once cancelled. */
+    get: operations['SessionsController_ics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1311,7 +1469,13 @@ export interface components {
         | 'meetup.promoted'
         | 'meetup.updated'
         | 'meetup.cancelled'
-        | 'meetup.reminder';
+        | 'meetup.reminder'
+        | 'message.received'
+        | 'session.proposed'
+        | 'session.confirmed'
+        | 'session.updated'
+        | 'session.cancelled'
+        | 'session.reminder';
       /** @description The ids the notification is about (requestId, mentorshipId, meetupId, …) */
       data: {
         [key: string]: unknown;
@@ -1345,6 +1509,12 @@ export interface components {
         | 'meetup.updated'
         | 'meetup.cancelled'
         | 'meetup.reminder'
+        | 'message.received'
+        | 'session.proposed'
+        | 'session.confirmed'
+        | 'session.updated'
+        | 'session.cancelled'
+        | 'session.reminder'
       )[];
       /** @description Only in the answer to the PUT that saved a new or changed webhookUrl, never again: the Standard Webhooks secret (whsec_…) that signs every delivery (webhook-id, webhook-timestamp, webhook-signature headers; HMAC-SHA256). */
       webhookSecret?: string;
@@ -1368,6 +1538,12 @@ export interface components {
         | 'meetup.updated'
         | 'meetup.cancelled'
         | 'meetup.reminder'
+        | 'message.received'
+        | 'session.proposed'
+        | 'session.confirmed'
+        | 'session.updated'
+        | 'session.cancelled'
+        | 'session.reminder'
       )[];
     };
     VenueDto: {
@@ -1795,6 +1971,116 @@ export interface components {
       run: components['schemas']['MatchRunView'];
       /** @description The active mentorships created, one per pair. */
       mentorships: components['schemas']['PublishedMentorship'][];
+    };
+    ConversationPartyView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    MessageView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      authorId: string;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversationView: {
+      /** Format: uuid */
+      id: string;
+      /** @description The other party */
+      with: components['schemas']['ConversationPartyView'];
+      /**
+       * Format: uuid
+       * @description The latest request between the two
+       */
+      requestId: string | null;
+      /**
+       * Format: uuid
+       * @description The latest mentorship between the two
+       */
+      mentorshipId: string | null;
+      lastMessage: components['schemas']['MessageView'] | null;
+      /** @description Messages from the other party not read yet */
+      unreadCount: number;
+      /** @description Open while a request is pending or a mentorship active, and neither blocked the other */
+      open: boolean;
+    };
+    ConversationPage: {
+      /** @description Latest activity first */
+      items: components['schemas']['ConversationView'][];
+      nextCursor: string | null;
+    };
+    MessagePage: {
+      /** @description Newest first */
+      items: components['schemas']['MessageView'][];
+      nextCursor: string | null;
+    };
+    PostMessageDto: {
+      /** @description 1–4000 characters (kept as written: no trimming, so code and line breaks survive). */
+      body: string;
+    };
+    SlotView: {
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+    };
+    SlotList: {
+      /** @description Every fitting half-hour start, earliest first (not paged) */
+      items: components['schemas']['SlotView'][];
+    };
+    SessionView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      mentorshipId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      durationMinutes: number;
+      agenda: string | null;
+      meetingUrl: string | null;
+      notes: string | null;
+      /** @enum {string} */
+      status: 'proposed' | 'confirmed' | 'cancelled';
+      /**
+       * Format: uuid
+       * @description Who proposed the current time
+       */
+      proposedBy: string;
+      /** @description Grows with every change (the iCalendar SEQUENCE) */
+      sequence: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SessionPage: {
+      /** @description Soonest first */
+      items: components['schemas']['SessionView'][];
+      nextCursor: string | null;
+    };
+    CreateSessionDto: {
+      /** Format: date-time */
+      startsAt: string;
+      /** @description 15..180 */
+      durationMinutes: number;
+      agenda?: string;
+      /** @description http(s) only */
+      meetingUrl?: string;
+    };
+    UpdateSessionDto: {
+      /**
+       * Format: date-time
+       * @description A new time makes the session proposed again, by the mover
+       */
+      startsAt?: string;
+      durationMinutes?: number;
+      agenda?: string | null;
+      /** @description http(s) only; null clears it */
+      meetingUrl?: string | null;
+      notes?: string | null;
     };
     /** @description An error answer (RFC 9457 problem details), served as application/problem+json. */
     Problem: {
@@ -5546,6 +5832,704 @@ export interface operations {
       };
       /** @description RUN_NOT_DONE, RUN_ALREADY_PUBLISHED, PROGRAM_PUBLISHED, ALREADY_IN_MENTORSHIP, MENTOR_AT_PROGRAM_CAPACITY, PAIR_NOT_MEMBERS or PAIR_BLOCKED; nothing is created. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConversationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConversationsController_messages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a party of this conversation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConversationsController_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description CONVERSATION_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MESSAGE_RATE_LIMITED, with Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConversationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_slots: {
+    parameters: {
+      query?: {
+        /** @description Default: now */
+        from?: string;
+        days?: number;
+        minutes?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlotList'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description MENTORSHIP_NOT_ACTIVE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+        status?: 'proposed' | 'confirmed' | 'cancelled';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SESSION_CLASH or MENTORSHIP_NOT_ACTIVE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_THE_OTHER_PARTY */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SESSION_NOT_PROPOSED or MENTORSHIP_NOT_ACTIVE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSessionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SESSION_CLASH, SESSION_CANCELLED or MENTORSHIP_NOT_ACTIVE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SESSION_CANCELLED or MENTORSHIP_NOT_ACTIVE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_ics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/calendar (RFC 5545) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
