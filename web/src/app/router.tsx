@@ -45,6 +45,10 @@ const routes: RouteObject[] = [
             lazy: page(() => import('../features/matching/MentorshipPage'), 'MentorshipPage'),
           },
           { path: 'messages', lazy: page(() => import('../features/messages/MessagesPage'), 'MessagesPage') },
+          {
+            path: 'messages/:id',
+            lazy: page(() => import('../features/messages/ConversationPage'), 'ConversationPage'),
+          },
           { path: 'inbox', lazy: page(() => import('../features/notifications/InboxPage'), 'InboxPage') },
           { path: 'programs', lazy: page(() => import('../features/programs/ProgramsPage'), 'ProgramsPage') },
           { path: 'admin/reports', lazy: page(() => import('../features/admin/ReportsPage'), 'ReportsPage') },

@@ -28,6 +28,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { useMe, useViewerTimeZone } from '../auth/use-auth';
 import { useProfile } from '../profiles/use-profile';
+import { SessionsSection } from '../sessions/SessionsSection';
 
 type Mentorship = Schemas['MentorshipView'];
 
@@ -280,6 +281,7 @@ export function MentorshipPage() {
           <Text c="dimmed">{name} has not shared a contact link yet.</Text>
         )}
         <Tasks mentorship={m} />
+        <SessionsSection mentorship={m} myId={me.data?.id ?? ''} otherName={name} />
         {m.status === 'active' ? <CompleteButton mentorship={m} /> : <Feedback mentorship={m} />}
       </Stack>
     </>
