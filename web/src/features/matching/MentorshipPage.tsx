@@ -262,7 +262,9 @@ export function MentorshipPage() {
       <PageHeading>{`Mentorship with ${name}`}</PageHeading>
       <Stack maw={720}>
         <Group gap="sm" wrap="wrap">
-          <Badge color={m.status === 'active' ? 'teal' : 'gray'}>{m.status}</Badge>
+          <Badge color={m.status === 'active' ? 'teal' : 'gray'} variant="light">
+            {m.status}
+          </Badge>
           <Text size="sm" c="dimmed">
             {iAmMentor ? 'You are the mentor' : 'You are the learner'} · started {formatDateTime(m.startedAt, zone)}
             {m.endedAt && ` · ended ${formatDateTime(m.endedAt, zone)}`}

@@ -27,7 +27,8 @@ function MessageItem({ message, mine, otherName }: { message: Message; mine: boo
       component="li"
       withBorder
       p="sm"
-      bg={mine ? 'indigo.0' : undefined}
+      // Mine on the right with a coloured edge (a tinted background would dim the grey text below AA contrast).
+      style={mine ? { borderRight: '4px solid var(--mantine-color-indigo-6)' } : undefined}
       ml={mine ? { base: 'lg', sm: 80 } : 0}
       mr={mine ? 0 : { base: 'lg', sm: 80 }}
     >

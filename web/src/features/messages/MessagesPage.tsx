@@ -13,7 +13,13 @@ function ConversationItem({ conversation, myId }: { conversation: Conversation; 
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount;
   return (
-    <Paper component="li" withBorder p="md" bg={unread > 0 ? 'indigo.0' : undefined}>
+    <Paper
+      component="li"
+      withBorder
+      p="md"
+      // A coloured edge, not a tinted background: links and dimmed text keep their contrast.
+      style={unread > 0 ? { borderLeft: '4px solid var(--mantine-color-indigo-6)' } : undefined}
+    >
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Anchor component={Link} to={`/messages/${conversation.id}`} fw={600}>
           {conversation.with.displayName}
