@@ -224,7 +224,25 @@ describe('every new page', () => {
     await page.getByText(/Send me the query/).waitFor();
     expect(await pageProblems(page, h1, 'conversation')).toEqual([]);
 
+    // With a session of each kind the learner can act on: one to confirm, one confirmed.
+    const slots = await suite.api.call<{ items: { startsAt: string }[] }>(
+      'GET',
+      `/v1/mentorships/${mentorshipId}/slots?minutes=30`,
+      undefined,
+      mentor,
+    );
+    const [a, b] = [slots.items[0].startsAt, slots.items.at(-1)?.startsAt];
+    const path = `/v1/mentorships/${mentorshipId}/sessions`;
+    await suite.api.call(
+      'POST',
+      path,
+      { startsAt: a, durationMinutes: 30, meetingUrl: 'https://meet.example.test/a' },
+      mentor,
+    );
+    const later = await suite.api.call<{ id: string }>('POST', path, { startsAt: b, durationMinutes: 30 }, learner);
+    await suite.api.call('POST', `${path}/${later.id}/confirm`, {}, mentor);
     await page.goto(`/mentorships/${mentorshipId}`);
+    await sessionsSection(page).getByRole('button', { name: 'Confirm' }).waitFor();
     await findTimes(page, '30 minutes');
     await sessionsSection(page).getByRole('list', { name: 'Free times' }).getByRole('button').first().click();
     expect(await pageProblems(page, `Mentorship with ${mentor.displayName}`, 'mentorship-sessions')).toEqual([]);

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/time';
 import { downloadSessionIcs } from './download-ics';
 import { useCancelSession, useConfirmSession, type Session } from './use-sessions';
 
-const STATUS_COLOR = { proposed: 'yellow', confirmed: 'teal', cancelled: 'gray' } as const;
+const STATUS_COLOR = { proposed: 'indigo', confirmed: 'teal', cancelled: 'gray' } as const;
 
 function whoActs(session: Session, myId: string, otherName: string): string {
   if (session.status === 'confirmed') return 'Confirmed by both of you.';
