@@ -17,15 +17,32 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      moduleNameMapper: {
-        ...common.moduleNameMapper,
-        '^@fastify/static$': '<rootDir>/test/support/fastify-static-shim.ts',
+      // @fastify/static (CommonJS) requires content-disposition 3, which is ESM-only; Jest's module runtime on
+      // Node 20 cannot require ESM, so that one package is compiled to CommonJS for the tests.
+      transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+      transform: {
+        ...transform,
+        '/node_modules/content-disposition/.+\\.js$': [
+          'ts-jest',
+          {
+            useESM: false,
+            tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', verbatimModuleSyntax: false },
+          },
+        ],
       },
       // One migrated template per run; a database and queue prefix of its own per file, dropped at its end.
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testEnvironment: '<rootDir>/test/support/e2e-environment.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-file-setup.ts'],
+    },
+    {
+      // Browser journeys: each file boots the built API and worker (dist/) serving the built app (web/dist/) on a
+      // database of its own, and drives Debian's Chromium through Playwright. The global setup builds what is stale.
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'],
+      globalSetup: '<rootDir>/test/web/support/global-setup.ts',
     },
   ],
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: install if needed, build, bring up Postgres (embedded when DATABASE_URL is unset) and
+// `npm start`: install if needed, build (API and web app), bring up Postgres (embedded when DATABASE_URL is unset) and
 // Redis (a local redis-server when none answers), migrate, then run the API and one worker until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -124,8 +124,11 @@ for (const entry of ['dist/main.js', 'dist/worker.js']) {
   children.push(child);
 }
 const port = process.env.PORT ?? '3000';
+say(`web app on http://localhost:${port}/ , API under /v1 (docs at http://localhost:${port}/docs); worker running.`);
 say(
-  `API on http://localhost:${port} (docs at http://localhost:${port}/docs); worker running. Ctrl-C stops everything.`,
+  embedded
+    ? 'demo data: `npm run seed` in another terminal (it finds this embedded database). Ctrl-C stops everything.'
+    : 'demo data: `npm run seed` in another terminal (same DATABASE_URL). Ctrl-C stops everything.',
 );
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {

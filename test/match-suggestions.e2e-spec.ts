@@ -32,7 +32,7 @@ interface Item {
   reasons: string[];
 }
 
-describe('match suggestions (API.md §4)', () => {
+describe('match suggestions (docs/api.md#mentor-matching)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

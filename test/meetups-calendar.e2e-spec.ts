@@ -7,7 +7,7 @@ function vevents(ics: string): ICAL.Component[] {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
 }
 
-describe('meetup iCalendar: single event and secret feed (API.md §5)', () => {
+describe('meetup iCalendar: single event and secret feed (docs/api.md#meetups)', () => {
   let h: Harness;
   let organizer: TestUser;
 

@@ -8,7 +8,7 @@ import { eventually, registerUser, startHarness, type Harness, type TestUser } f
 import { createMeetup, outboxRows, plusHours, rsvp } from './support/meetups.js';
 
 const OFFSETS = [4, 2];
-describe('meetup reminders and change notifications through the worker (API.md §5)', () => {
+describe('meetup reminders and change notifications through the worker (docs/api.md#meetups)', () => {
   let h: Harness;
   let timers: Queue;
   let organizer: TestUser;

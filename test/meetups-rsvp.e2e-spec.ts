@@ -10,7 +10,7 @@ async function registerMany(h: Harness, n: number): Promise<TestUser[]> {
   return users;
 }
 
-describe('meetup RSVPs, waitlist, attendees and check-ins (API.md §5)', () => {
+describe('meetup RSVPs, waitlist, attendees and check-ins (docs/api.md#meetups)', () => {
   let h: Harness;
   let h2: Harness;
   let organizer: TestUser;

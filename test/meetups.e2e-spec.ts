@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { createMeetup, inDays, meetupBody, outboxRows, plusHours, rsvp, uniqueWord } from './support/meetups.js';
 
-describe('meetups (API.md §5): create, edit, cancel, read, search', () => {
+describe('meetups (docs/api.md#meetups): create, edit, cancel, read, search', () => {
   let h: Harness;
   let organizer: TestUser;
   let learner: TestUser;

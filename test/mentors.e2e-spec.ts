@@ -7,7 +7,7 @@ interface Item {
   [k: string]: unknown;
 }
 
-describe('mentor search (API.md §3: GET /v1/mentors)', () => {
+describe('mentor search (docs/api.md#profiles-skills-and-goals: GET /v1/mentors)', () => {
   let h: Harness;
   let caller: TestUser;
   beforeAll(async () => {

@@ -17,7 +17,7 @@ import {
 } from './support/harness.js';
 import { makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
-describe('mentorship request expiry (API.md §4, TTL 2 s)', () => {
+describe('mentorship request expiry (docs/api.md#mentor-matching, TTL 2 s)', () => {
   let h: Harness;
   let timers: Queue;
   beforeAll(async () => {

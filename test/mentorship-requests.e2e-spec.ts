@@ -12,7 +12,7 @@ import {
 } from './support/harness.js';
 import { addGoal, makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
-describe('mentorship requests (API.md §4)', () => {
+describe('mentorship requests (docs/api.md#mentor-matching)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ env: { MAX_PENDING_REQUESTS_PER_LEARNER: '3', MAX_ACTIVE_MENTORSHIPS_PER_LEARNER: '1' } });

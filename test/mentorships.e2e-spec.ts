@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 import { makeMentor, outboxEvents } from './support/matching-fixtures.js';
 
-describe('mentorships (API.md §4)', () => {
+describe('mentorships (docs/api.md#mentor-matching)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ worker: false, env: { MAX_ACTIVE_MENTORSHIPS_PER_LEARNER: '3' } });

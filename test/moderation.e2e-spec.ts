@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness } from './support/harness.js';
 import { makeAdmin } from './support/matching-fixtures.js';
 
-describe('blocks and reports (API.md §4)', () => {
+describe('blocks and reports (docs/api.md#moderation)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ worker: false });

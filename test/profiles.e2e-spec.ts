@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { expectProblem, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
 
-describe('profiles, skills, goals, mentoring settings (API.md §3)', () => {
+describe('profiles, skills, goals, mentoring settings (docs/api.md#profiles-skills-and-goals)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ worker: false });

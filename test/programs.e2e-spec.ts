@@ -33,7 +33,7 @@ interface RunView {
   publishedAt: string | null;
 }
 
-describe('mentoring programs (API.md §7)', () => {
+describe('mentoring programs (docs/api.md#mentoring-programs-cohort-matching)', () => {
   let h: Harness;
   let organizer: TestUser;
   beforeAll(async () => {

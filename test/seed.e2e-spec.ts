@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DEMO_PASSWORD, SEED_EMAIL_DOMAIN, seedCommunity } from '../src/cli/seed/seed-community.js';
+import { DEMO_PASSWORD, demoAccounts, SEED_EMAIL_DOMAIN, seedCommunity } from '../src/cli/seed/seed-community.js';
 import { startHarness, type Harness } from './support/harness.js';
 
 describe('seed', () => {
@@ -93,5 +93,45 @@ describe('seed', () => {
     );
     expect(rows[0].skills).toBeGreaterThan(0);
     expect(rows[0].goals).toBeGreaterThan(0);
+  });
+
+  it('gives the demo learner, mentor and organizer complete profiles, located at gazetteer places', async () => {
+    const demo = demoAccounts(seed);
+    for (const [kind, email] of Object.entries(demo)) {
+      const login = await h.http().post('/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+      expect(login.status).toBe(200);
+      const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+      const profile = await h.http().get('/v1/profiles/me').set(auth);
+      expect(profile.body.availability.length).toBeGreaterThan(0);
+      expect(profile.body.location).toMatchObject({ city: expect.any(String), country: expect.any(String) });
+      const places = await h
+        .http()
+        .get('/v1/places')
+        .query({ q: profile.body.location.city, country: profile.body.location.country, limit: 1 });
+      expect(places.body.items[0]).toMatchObject({
+        name: profile.body.location.city,
+        timezone: profile.body.timezone,
+      });
+      expect((await h.http().get('/v1/profiles/me/skills').set(auth)).body.skills.length).toBeGreaterThan(0);
+      if (kind === 'learner') {
+        expect((await h.http().get('/v1/profiles/me/goals').set(auth)).body.items.length).toBeGreaterThan(0);
+      }
+      if (kind === 'mentor') {
+        const mentoring = await h.http().get('/v1/profiles/me/mentoring').set(auth);
+        expect(mentoring.body).toMatchObject({ acceptingMentees: true });
+        expect(mentoring.body.openSlots).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('places every seeded city in the gazetteer', async () => {
+    const { rows } = await pool.query(
+      `SELECT DISTINCT p.location->>'city' AS city, p.location->>'country' AS country
+         FROM profiles p JOIN users u ON u.id = p.id
+        WHERE u.email LIKE $1
+          AND NOT EXISTS (SELECT 1 FROM places pl WHERE pl.name = p.location->>'city' AND pl.country = p.location->>'country')`,
+      [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
+    );
+    expect(rows).toEqual([]);
   });
 });

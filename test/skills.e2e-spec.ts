@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectProblem, registerUser, startHarness, type Harness } from './support/harness.js';
 
-describe('skill taxonomy (API.md §3: GET /v1/skills)', () => {
+describe('skill taxonomy (docs/api.md#profiles-skills-and-goals: GET /v1/skills)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ worker: false });

@@ -11,6 +11,7 @@ import { MatchingModule } from '../matching/matching.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { PlacesModule } from '../places/places.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { SkillsModule } from '../skills/skills.module.js';
@@ -31,6 +32,7 @@ export class ApiModule {
         HealthModule,
         AuthModule,
         ProfilesModule,
+        PlacesModule,
         SkillsModule,
         NotificationsModule,
         MeetupsModule,

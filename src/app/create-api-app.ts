@@ -1,13 +1,16 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
 import { createValidationPipe } from '../common/http/validation.pipe.js';
 import { createPino, PinoNestLogger, wantsPrettyLogs } from '../logging/logger.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ApiModule } from './api.module.js';
+import { buildOpenApiDocument } from './openapi-document.js';
+import { serveWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -33,8 +36,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     credentials: false,
     exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
   });
-  // The API serves JSON only; Swagger UI needs inline scripts, so CSP is scoped away from it.
+  // No global CSP: Swagger UI needs inline scripts; the web app's document carries its own policy (web-app.ts).
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
@@ -46,19 +50,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Guildhall API')
-      .setDescription(
-        'Mentorship and community matching for people growing into backend developers. ' +
-          'Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  await serveWebApp(app, config.webDistDir ?? undefined);
   app.enableShutdownHooks();
   return app;
 }

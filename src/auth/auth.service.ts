@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '../common/auth/auth-user.js';
 import { Conflict, NotFound, Unauthorized } from '../common/errors/domain-error.js';
 import { sql, sqlOne } from '../database/sql.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import type { AuthResult, TokenPair, UserView } from './dto/auth.responses.js';
 import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
@@ -15,14 +15,16 @@ interface UserRow {
   email: string;
   display_name: string;
   roles: Role[];
+  email_verified: boolean;
   password_hash: string;
 }
 
-const toView = (u: Pick<UserRow, 'id' | 'email' | 'display_name' | 'roles'>): UserView => ({
+const toView = (u: Pick<UserRow, 'id' | 'email' | 'display_name' | 'roles' | 'email_verified'>): UserView => ({
   id: u.id,
   email: u.email,
   displayName: u.display_name,
   roles: u.roles,
+  emailVerified: u.email_verified,
 });
 
 @Injectable()
@@ -39,10 +41,10 @@ export class AuthService {
     const roles = [...new Set(dto.roles)] as Role[];
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(async (tx) => {
-      const user = await sqlOne<Pick<UserRow, 'id' | 'email' | 'roles'>>(
+      const [user] = await sql<Omit<UserRow, 'display_name' | 'password_hash'>>(
         tx,
         `INSERT INTO users (email, password_hash, roles) VALUES ($1, $2, $3)
-         ON CONFLICT (email) DO NOTHING RETURNING id, email, roles`,
+         ON CONFLICT (email) DO NOTHING RETURNING id, email, roles, email_verified`,
         [email, passwordHash, roles],
       );
       if (!user) throw new Conflict('EMAIL_TAKEN', 'An account with this e-mail already exists.');
@@ -57,7 +59,7 @@ export class AuthService {
     await this.limiter.assertAllowed(email);
     const user = await sqlOne<UserRow>(
       this.uow.db,
-      `SELECT u.id, u.email, u.roles, u.password_hash, p.display_name
+      `SELECT u.id, u.email, u.roles, u.email_verified, u.password_hash, p.display_name
          FROM users u JOIN profiles p ON p.id = u.id WHERE u.email = $1`,
       [email],
     );
@@ -72,22 +74,20 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
-    const result = await this.uow.run(async (tx) => {
-      const { userId, familyId, reused } = await this.tokens.spend(tx, refreshToken);
-      if (reused) return { reusedFamily: familyId };
-      // Roles are re-read so a granted or removed role takes effect at the next refresh.
-      const user = await sqlOne<{ roles: Role[] }>(tx, `SELECT roles FROM users WHERE id = $1`, [userId]);
-      if (!user) throw new Unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked.');
-      return this.tokens.issue(tx, userId, user.roles, familyId);
-    });
-    if ('reusedFamily' in result) {
-      await this.uow.run((tx) => this.tokens.revokeFamily(tx, result.reusedFamily));
+    // Roles are re-read so a granted or removed role takes effect at the next refresh.
+    const rolesOf = async (tx: Tx, userId: string): Promise<Role[] | null> => {
+      const [user] = await sql<{ roles: Role[] }>(tx, `SELECT roles FROM users WHERE id = $1`, [userId]);
+      return user?.roles ?? null;
+    };
+    const result = await this.uow.run((tx) => this.tokens.rotate(tx, refreshToken, rolesOf));
+    if (result.kind === 'reused') {
+      await this.uow.run((tx) => this.tokens.revokeFamily(tx, result.familyId));
       throw new Unauthorized(
         'REFRESH_TOKEN_REUSED',
         'This refresh token was already used; every session of its family has been signed out.',
       );
     }
-    return result;
+    return result.pair;
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -97,7 +97,8 @@ export class AuthService {
   async user(id: string): Promise<UserView> {
     const u = await sqlOne<UserRow>(
       this.uow.db,
-      `SELECT u.id, u.email, u.roles, p.display_name FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
+      `SELECT u.id, u.email, u.roles, u.email_verified, p.display_name
+         FROM users u JOIN profiles p ON p.id = u.id WHERE u.id = $1`,
       [id],
     );
     if (!u) throw new NotFound('Account');

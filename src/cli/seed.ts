@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../config/app-config.js';
 import { exitOnConfigError } from '../config/exit-on-config-error.js';
-import { DEMO_PASSWORD, SEED_EMAIL_DOMAIN, seedCommunity } from './seed/seed-community.js';
+import { seedDatabaseUrl } from './seed/database-url.js';
+import { DEMO_PASSWORD, demoAccounts, seedCommunity } from './seed/seed-community.js';
 
 /** `npm run seed -- --learners N --mentors M --meetups K [--organizers O] [--seed S] [--reset]` */
 const { values } = parseArgs({
@@ -31,7 +32,13 @@ const organizers =
   values.organizers !== undefined ? count('organizers', values.organizers) : Math.max(5, Math.ceil(meetups / 200));
 const seed = count('seed', values.seed);
 
+// Without DATABASE_URL, the seed goes where `npm start` keeps its data: its embedded PostgreSQL, when running.
+const target = await seedDatabaseUrl(process.env);
+if (target) process.env.DATABASE_URL = target.url;
 const config = exitOnConfigError(loadConfig);
+process.stdout.write(
+  `seeding ${redact(config.databaseUrl)}${target?.source === 'embedded' ? " (npm start's embedded PostgreSQL)" : ''}\n`,
+);
 const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
 const started = Date.now();
 try {
@@ -40,10 +47,23 @@ try {
   process.stdout.write(
     `done in ${secs} s: ${learners} learners, ${mentors} mentors, ${organizers} organizers, ${meetups} meetups.\n`,
   );
+  const demo = demoAccounts(seed);
+  const signIn = new URL('/login', config.publicBaseUrl).href;
   process.stdout.write(
-    `log in as learner-0-s${seed}@${SEED_EMAIL_DOMAIN} or mentor-0-s${seed}@${SEED_EMAIL_DOMAIN}, ` +
-      `password "${DEMO_PASSWORD}"\n`,
+    [
+      `Sign in at ${signIn} with password "${DEMO_PASSWORD}" as`,
+      ...(learners > 0 ? [`  learner:   ${demo.learner}`] : []),
+      ...(mentors > 0 ? [`  mentor:    ${demo.mentor}`] : []),
+      ...(organizers > 0 ? [`  organizer: ${demo.organizer}`] : []),
+      '',
+    ].join('\n'),
   );
 } finally {
   await pool.end();
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
 }

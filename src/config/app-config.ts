@@ -23,6 +23,8 @@ export interface AppConfig {
   corsOrigins: string[] | true;
   logLevel: string;
   publicBaseUrl: string;
+  /** The built web app the API serves at / (unset: the repository's web/dist). */
+  webDistDir: string | null;
   mentorshipRequestTtlSeconds: number;
   maxPendingRequestsPerLearner: number;
   maxActiveMentorshipsPerLearner: number;
@@ -31,6 +33,8 @@ export interface AppConfig {
   messageDigestSeconds: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** A spent refresh token presented again within this many seconds is answered (two tabs, a retry), not revoked. */
+  refreshReuseGraceSeconds: number;
   loginMaxFailuresPerHour: number;
   rateLimitPerMinute: number;
   smtpUrl: string | null;
@@ -151,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
             .filter(Boolean),
     logLevel: r.str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     publicBaseUrl: r.url('PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
+    webDistDir: r.str('WEB_DIST_DIR', '') || null,
     mentorshipRequestTtlSeconds: r.int('MENTORSHIP_REQUEST_TTL_SECONDS', 604800, 1, 31536000),
     maxPendingRequestsPerLearner: r.int('MAX_PENDING_REQUESTS_PER_LEARNER', 5, 1, 1000),
     maxActiveMentorshipsPerLearner: r.int('MAX_ACTIVE_MENTORSHIPS_PER_LEARNER', 1, 1, 100),
@@ -159,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     messageDigestSeconds: r.int('MESSAGE_DIGEST_SECONDS', 3600, 1, 86400),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 2592000, 1, 31536000),
+    refreshReuseGraceSeconds: r.int('REFRESH_REUSE_GRACE_SECONDS', 10, 0, 300),
     loginMaxFailuresPerHour: r.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, 1, 100000),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000),
     smtpUrl: smtp,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Public, SkipRateLimit } from '../common/auth/decorators.js';
@@ -7,8 +7,9 @@ import { withTimeout } from '../queues/outbox-relay.js';
 import { REDIS } from '../redis/redis.module.js';
 import { sql } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { Liveness, Readiness, ReadinessChecks } from './dto/health.responses.js';
 
-type Check = 'up' | 'down';
+type Check = ReadinessChecks['postgres'];
 
 @ApiTags('operations')
 @Public()
@@ -22,13 +23,14 @@ export class HealthController {
 
   /** 200 while the process runs. */
   @Get('live')
-  live() {
+  live(): Liveness {
     return { status: 'ok' };
   }
 
   /** 200 only when Postgres and Redis both answer within a second; 503 otherwise. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiResponse({ status: 503, description: 'Postgres or Redis did not answer; `checks` says which.', type: Readiness })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     const probe = async (p: () => Promise<unknown>): Promise<Check> => {
       try {
         await withTimeout(p(), 1000, 'probe');

@@ -7,7 +7,7 @@ import { MentorshipRequestsService } from './mentorship-requests.service.js';
 import { MentorshipsController } from './mentorships.controller.js';
 import { MentorshipsService } from './mentorships.service.js';
 
-/** HTTP side of mentor matching (API.md §4). Its job handlers live in MatchingWorkerModule. */
+/** HTTP side of mentor matching (docs/api.md#mentor-matching). Its job handlers live in MatchingWorkerModule. */
 @Module({
   imports: [ConversationsModule],
   controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import {
   AcceptedMentorshipRequest,
@@ -24,6 +25,11 @@ export class MentorshipRequestsController {
    * way); 409 NOT_A_MENTOR, MENTOR_NOT_ACCEPTING, MENTOR_AT_CAPACITY, DUPLICATE_REQUEST, ALREADY_IN_MENTORSHIP,
    * ACTIVE_MENTORSHIP_LIMIT or TOO_MANY_PENDING_REQUESTS.
    */
+  @ApiProblem(
+    409,
+    'NOT_A_MENTOR, MENTOR_NOT_ACCEPTING, MENTOR_AT_CAPACITY, DUPLICATE_REQUEST, ALREADY_IN_MENTORSHIP, ' +
+      'ACTIVE_MENTORSHIP_LIMIT or TOO_MANY_PENDING_REQUESTS.',
+  )
   @Post()
   @Roles('learner')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateMentorshipRequestDto): Promise<MentorshipRequestView> {
@@ -46,6 +52,7 @@ export class MentorshipRequestsController {
    * The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY,
    * LEARNER_AT_MENTORSHIP_LIMIT.
    */
+  @ApiProblem(409, 'REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY (accepts that race) or LEARNER_AT_MENTORSHIP_LIMIT.')
   @Post(':id/accept')
   @HttpCode(200)
   accept(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<AcceptedMentorshipRequest> {
@@ -53,6 +60,7 @@ export class MentorshipRequestsController {
   }
 
   /** The mentor. 409 REQUEST_NOT_PENDING. */
+  @ApiProblem(409, 'REQUEST_NOT_PENDING: only pending requests change state.')
   @Post(':id/decline')
   @HttpCode(200)
   decline(
@@ -64,6 +72,7 @@ export class MentorshipRequestsController {
   }
 
   /** The learner. 409 REQUEST_NOT_PENDING. */
+  @ApiProblem(409, 'REQUEST_NOT_PENDING: only pending requests change state.')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipRequestView> {

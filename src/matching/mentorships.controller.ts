@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/decorators.js';
+import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import {
   CreateTaskDto,
@@ -34,6 +35,7 @@ export class MentorshipsController {
   }
 
   /** Either party; frees the mentor's slot. 409 MENTORSHIP_NOT_ACTIVE when already completed. */
+  @ApiProblem(409, 'MENTORSHIP_NOT_ACTIVE: already completed.')
   @Post(':id/complete')
   @HttpCode(200)
   complete(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipView> {
@@ -41,6 +43,7 @@ export class MentorshipsController {
   }
 
   /** Either party, while active (409 MENTORSHIP_NOT_ACTIVE otherwise). */
+  @ApiProblem(409, 'MENTORSHIP_NOT_ACTIVE: tasks change only while the mentorship is active.')
   @Post(':id/tasks')
   addTask(
     @CurrentUser() user: AuthUser,
@@ -51,6 +54,7 @@ export class MentorshipsController {
   }
 
   /** Either party, while active. `dueDate: null` clears the date. */
+  @ApiProblem(409, 'MENTORSHIP_NOT_ACTIVE: tasks change only while the mentorship is active.')
   @Patch(':id/tasks/:taskId')
   updateTask(
     @CurrentUser() user: AuthUser,
@@ -62,6 +66,7 @@ export class MentorshipsController {
   }
 
   /** Either party, once each, after completion: 409 MENTORSHIP_NOT_COMPLETED or FEEDBACK_EXISTS. */
+  @ApiProblem(409, 'MENTORSHIP_NOT_COMPLETED, or FEEDBACK_EXISTS when the caller already gave feedback.')
   @Post(':id/feedback')
   feedback(
     @CurrentUser() user: AuthUser,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import {
   AttendeesQuery,
@@ -67,6 +68,8 @@ export class MeetupsController {
    * Its organizer only (403 FORBIDDEN_NOT_ORGANIZER). Capacity below goingCount: 409 CAPACITY_BELOW_GOING;
    * raising it promotes the waitlist. A cancelled meetup: 409 MEETUP_CANCELLED.
    */
+  @ApiProblem(403, 'FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer may change it.')
+  @ApiProblem(409, 'CAPACITY_BELOW_GOING, or MEETUP_CANCELLED.')
   @Patch(':id')
   update(
     @CurrentUser() user: AuthUser,
@@ -77,6 +80,8 @@ export class MeetupsController {
   }
 
   /** Its organizer only. Already cancelled: 409 MEETUP_CANCELLED. Notifies everyone going or waitlisted. */
+  @ApiProblem(403, 'FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer may cancel it.')
+  @ApiProblem(409, 'MEETUP_CANCELLED: already cancelled.')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MeetupView> {
@@ -87,6 +92,7 @@ export class MeetupsController {
    * going | interested | not_going; a full meetup answers waitlisted with a 1-based position. Cancelled or ended:
    * 409.
    */
+  @ApiProblem(409, 'The meetup is cancelled or has ended.')
   @Post(':id/rsvp')
   @HttpCode(200)
   rsvp(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: RsvpDto): Promise<RsvpResult> {
@@ -94,6 +100,7 @@ export class MeetupsController {
   }
 
   /** Its organizer only (403 otherwise): going, then the waitlist in order, then interested. */
+  @ApiProblem(403, 'FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer sees its attendees.')
   @Get(':id/attendees')
   @ApiOkResponse({ type: AttendeePage })
   attendees(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Query() q: AttendeesQuery) {
@@ -101,6 +108,8 @@ export class MeetupsController {
   }
 
   /** Its organizer only. No RSVP: 404 RSVP_NOT_FOUND; not going: 409 NOT_GOING; again: 409 ALREADY_CHECKED_IN. */
+  @ApiProblem(403, 'FORBIDDEN_NOT_ORGANIZER: only the meetup’s organizer checks people in.')
+  @ApiProblem(409, 'NOT_GOING, or ALREADY_CHECKED_IN.')
   @Post(':id/check-ins')
   checkIn(
     @CurrentUser() user: AuthUser,

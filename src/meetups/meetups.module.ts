@@ -8,7 +8,10 @@ import { MeetupsController } from './meetups.controller.js';
 import { MeetupsService } from './meetups.service.js';
 import { RsvpService } from './rsvp.service.js';
 
-/** Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (API.md §5). Job handlers: MeetupsWorkerModule. */
+/**
+ * Meetups, RSVPs with a waitlist, check-ins and iCalendar feeds (docs/api.md#meetups). Job handlers:
+ * MeetupsWorkerModule.
+ */
 @Module({
   imports: [SkillsModule],
   controllers: [MeetupsController, CalendarController],

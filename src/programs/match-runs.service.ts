@@ -103,7 +103,8 @@ export class MatchRunsService {
         [runId],
       ))!;
 
-      // mentorship.accepted is the notification type for "you now have a mentorship" (API.md §6 fixes the types).
+      // mentorship.accepted is the notification type for "you now have a mentorship" (the types are fixed:
+      // docs/api.md#notifications).
       const events: PendingEvent[] = created.map((c) => ({
         type: 'mentorship.accepted',
         payload: {

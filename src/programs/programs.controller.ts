@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
 import {
@@ -41,6 +42,7 @@ export class ProgramsController {
    * or `preferences` naming anyone who is not a member of the other side. 404 unknown program;
    * 409 ALREADY_MEMBER (change capacity or preferences with PATCH …/members/me) or PROGRAM_PUBLISHED.
    */
+  @ApiProblem(409, 'ALREADY_MEMBER (change capacity or preferences with PATCH …/members/me) or PROGRAM_PUBLISHED.')
   @Post(':id/join')
   join(
     @CurrentUser() user: AuthUser,
@@ -60,6 +62,7 @@ export class ProgramsController {
    * Changes the caller's capacity (mentors) or replaces their preferences, until the program is published:
    * members joining later can be ranked this way. Same 400 rules as join; 409 PROGRAM_PUBLISHED.
    */
+  @ApiProblem(409, 'PROGRAM_PUBLISHED: memberships no longer change.')
   @Patch(':id/members/me')
   updateMembership(
     @CurrentUser() user: AuthUser,
@@ -73,6 +76,7 @@ export class ProgramsController {
    * Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409
    * PROGRAM_PUBLISHED.
    */
+  @ApiProblem(409, 'PROGRAM_PUBLISHED.')
   @Post(':id/match-runs')
   @Roles('organizer')
   @HttpCode(202)
@@ -96,6 +100,11 @@ export class ProgramsController {
    * 409 RUN_NOT_DONE, RUN_ALREADY_PUBLISHED, PROGRAM_PUBLISHED, ALREADY_IN_MENTORSHIP, MENTOR_AT_PROGRAM_CAPACITY,
    * PAIR_NOT_MEMBERS, PAIR_BLOCKED — and then nothing changed.
    */
+  @ApiProblem(
+    409,
+    'RUN_NOT_DONE, RUN_ALREADY_PUBLISHED, PROGRAM_PUBLISHED, ALREADY_IN_MENTORSHIP, MENTOR_AT_PROGRAM_CAPACITY, ' +
+      'PAIR_NOT_MEMBERS or PAIR_BLOCKED; nothing is created.',
+  )
   @Post(':id/match-runs/:runId/publish')
   @Roles('organizer')
   @HttpCode(200)

@@ -4,7 +4,10 @@ import { MatchRunsService } from './match-runs.service.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
 
-/** HTTP side of mentoring programs (API.md §7). Match runs are computed in ProgramsWorkerModule. */
+/**
+ * HTTP side of mentoring programs (docs/api.md#mentoring-programs-cohort-matching). Match runs are computed in
+ * ProgramsWorkerModule.
+ */
 @Module({
   imports: [MatchingModule],
   controllers: [ProgramsController],

@@ -22,7 +22,10 @@ import {
 
 const otherSide = (side: ProgramSide): ProgramSide => (side === 'learner' ? 'mentor' : 'learner');
 
-/** Programs and memberships (API.md §7): creating a program, joining it, and keeping one's capacity and preferences. */
+/**
+ * Programs and memberships (docs/api.md#mentoring-programs-cohort-matching): creating a program, joining it, and
+ * keeping one's capacity and preferences.
+ */
 @Injectable()
 export class ProgramsService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -130,7 +133,10 @@ export class ProgramsService {
     return program;
   }
 
-  /** Only members of the other side may be ranked (API.md §7): anything else is a 400 naming the entry. */
+  /**
+   * Only members of the other side may be ranked (docs/api.md#mentoring-programs-cohort-matching): anything else
+   * is a 400 naming the entry.
+   */
   private async assertRankable(tx: Tx, programId: string, side: ProgramSide, preferences: string[]): Promise<void> {
     if (!preferences.length) return;
     const rows = await sql<{ profile_id: string }>(

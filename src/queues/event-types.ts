@@ -1,4 +1,4 @@
-/** Domain events written to the outbox. Notification types (API.md §6) are a subset. */
+/** Domain events written to the outbox. Notification types (docs/api.md#notifications) are a subset. */
 export const NOTIFICATION_TYPES = [
   'mentorship.requested',
   'mentorship.accepted',

@@ -3,8 +3,10 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -37,6 +39,11 @@ export class RegisterDto {
   @ArrayUnique()
   @IsIn(SELF_ASSIGNABLE_ROLES, { each: true, message: 'roles may only contain learner, mentor and organizer' })
   roles: ('learner' | 'mentor' | 'organizer')[];
+
+  /** Browser sessions: answer without refreshToken and set it as the HttpOnly cookie guildhall_refresh instead. */
+  @IsOptional()
+  @IsBoolean()
+  cookie?: boolean;
 }
 
 export class LoginDto {
@@ -48,10 +55,17 @@ export class LoginDto {
   @IsString()
   @MaxLength(128)
   password: string;
+
+  /** Browser sessions: answer without refreshToken and set it as the HttpOnly cookie guildhall_refresh instead. */
+  @IsOptional()
+  @IsBoolean()
+  cookie?: boolean;
 }
 
 export class RefreshTokenDto {
+  /** Omitted by browsers: the guildhall_refresh cookie is used instead (the request's Origin must be allowed). */
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }

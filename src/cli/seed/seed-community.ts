@@ -19,6 +19,50 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
+/** The first learner, mentor and organizer of a run: the accounts the README signs in with. */
+export function demoAccounts(seed: number): { learner: string; mentor: string; organizer: string } {
+  const email = (kind: string) => `${kind}-0-s${seed}@${SEED_EMAIL_DOMAIN}`;
+  return { learner: email('learner'), mentor: email('mentor'), organizer: email('organizer') };
+}
+
+// Weekday evenings and a Saturday morning, in the person's own zone.
+const DEMO_AVAILABILITY = [
+  { day: 'tue', start: '18:00', end: '20:00' },
+  { day: 'thu', start: '18:30', end: '21:00' },
+  { day: 'sat', start: '10:00', end: '13:00' },
+];
+
+/**
+ * The generated community is random, so a demo account could draw an empty week or a mentor closed to mentees;
+ * the accounts people sign in with are made complete (availability, and a mentor with open seats), so the
+ * suggestions and pages they see are full. Location, skills and goals every seeded profile has already; the
+ * learner gets two more goals that many open mentors can help with.
+ */
+async function completeDemoProfiles(pool: pg.Pool, demo: ReturnType<typeof demoAccounts>): Promise<void> {
+  await pool.query(
+    `UPDATE profiles SET availability = $2::jsonb, updated_at = now()
+      WHERE id IN (SELECT id FROM users WHERE email = ANY($1)) AND jsonb_array_length(availability) = 0`,
+    [Object.values(demo), JSON.stringify(DEMO_AVAILABILITY)],
+  );
+  await pool.query(
+    `UPDATE profiles SET accepting_mentees = true, mentor_capacity = greatest(mentor_capacity, 3), updated_at = now()
+      WHERE id = (SELECT id FROM users WHERE email = $1)`,
+    [demo.mentor],
+  );
+  // The demo learner also aims at the skills most open mentors teach, so its suggestions are many and varied.
+  await pool.query(
+    `INSERT INTO goals (profile_id, skill, target_level)
+     SELECT l.id, ps.skill, 4
+       FROM users l, profile_skills ps JOIN profiles m ON m.id = ps.profile_id
+      WHERE l.email = $1 AND m.accepting_mentees AND 'mentor' = ANY(m.roles) AND ps.level >= 4
+        AND NOT EXISTS (SELECT 1 FROM goals g WHERE g.profile_id = l.id AND g.skill = ps.skill)
+        AND NOT EXISTS (SELECT 1 FROM profile_skills own WHERE own.profile_id = l.id AND own.skill = ps.skill
+                          AND own.level >= 4)
+      GROUP BY l.id, ps.skill ORDER BY count(*) DESC, ps.skill LIMIT 2`,
+    [demo.learner],
+  );
+}
+
 /**
  * Writes a realistic, reproducible community straight into Postgres with multi-row
  * INSERT ... SELECT unnest(...) batches, two in flight at a time.
@@ -39,6 +83,7 @@ export async function seedCommunity(pool: pg.Pool, o: SeedOptions): Promise<{ or
   await insertPeople(pool, 'mentors', 'mentor', o.mentors, gen, passwordHash);
   await insertPeople(pool, 'learners', 'learner', o.learners, gen, passwordHash);
   if (o.meetups > 0) await insertMeetups(pool, o.meetups, gen, organizerIds);
+  await completeDemoProfiles(pool, demoAccounts(o.seed));
   say('analyzing tables');
   await pool.query('ANALYZE users, profiles, profile_skills, goals');
   if (o.meetups > 0) await pool.query('ANALYZE meetups, meetup_skills');

@@ -157,7 +157,7 @@ export const CITIES: City[] = [
   },
   { city: 'Chicago', country: 'US', lat: 41.878, lng: -87.63, tz: 'America/Chicago', languages: ['en'], weight: 3 },
   {
-    city: 'New York',
+    city: 'New York City',
     country: 'US',
     lat: 40.713,
     lng: -74.006,

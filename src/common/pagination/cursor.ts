@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ValidationFailed } from '../errors/domain-error.js';
@@ -5,6 +6,7 @@ import { isUuid } from '../http/uuid.pipe.js';
 
 export class PageQuery {
   /** 1..100, default 20 */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -13,6 +15,7 @@ export class PageQuery {
   limit?: number;
 
   /** Opaque cursor from a previous page's nextCursor; its length is checked by the list's CursorCodec. */
+  @ApiPropertyOptional({ description: "Opaque: a previous page's nextCursor." })
   @IsOptional()
   @IsString()
   cursor?: string;

@@ -28,7 +28,7 @@ import { MEETUP_LEVELS, type MeetupLevel } from '../meetup-rules.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-// An ISO-8601 date-time that names its offset, so the instant is unambiguous (API.md §1).
+// An ISO-8601 date-time that names its offset, so the instant is unambiguous (docs/api.md#conventions).
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { MeetupLevel, Venue } from '../meetup-rules.js';
 import type { RsvpStatus } from './meetup.dto.js';
 
@@ -59,6 +60,7 @@ export class RecommendedMeetup extends MeetupView {
 export class RecommendedPage {
   items: RecommendedMeetup[];
   /** always null: the list is a top-N */
+  @ApiProperty({ type: String, nullable: true })
   nextCursor: null;
 }
 

@@ -1,4 +1,5 @@
-// Same shape as the problem+json `errors` entries in API.md §1, so services can pass them through unchanged.
+// Same shape as the problem+json `errors` entries (docs/api.md#conventions), so services can pass them through
+// unchanged.
 export interface FieldError {
   field: string;
   message: string;

@@ -1,0 +1,54 @@
+import {
+  Anchor,
+  createTheme,
+  type CSSVariablesResolver,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+
+// Labels stay exactly what they say ("Password", not "Password *"): forms mark nothing as optional-or-required
+// visually; the inputs still carry `required` for assistive technology, and the API names what is missing.
+const plainLabel = { defaultProps: { withAsterisk: false } };
+
+// Comboboxes keep their closed option list in the DOM by default, labelled by the input's label: a second
+// element answering to "Time zone" for anyone (or any test) looking the field up by its label.
+const unmountClosedList = { defaultProps: { withAsterisk: false, comboboxProps: { keepMounted: false } } };
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  // Shade 7 keeps white text on filled buttons above 4.5:1 contrast.
+  primaryShade: 7,
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  components: {
+    // Links inside text must not rely on colour alone (WCAG 1.4.1); navigation lists opt out.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    TextInput: TextInput.extend(plainLabel),
+    PasswordInput: PasswordInput.extend({
+      defaultProps: {
+        withAsterisk: false,
+        // Its default name, "Toggle password visibility", would make every getByLabel('Password') ambiguous.
+        visibilityToggleButtonProps: { 'aria-label': 'Show or hide what you typed' },
+      },
+    }),
+    Textarea: Textarea.extend(plainLabel),
+    Select: Select.extend(unmountClosedList),
+    MultiSelect: MultiSelect.extend(unmountClosedList),
+  },
+});
+
+/**
+ * Colour fixes for WCAG AA (4.5:1): Mantine's "dimmed" text (gray 6) and the text of light badges and alerts
+ * (shade 6 on a pale fill) fall short: darker text (shade 9) on the palest fill (shade 0) passes.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const light: Record<string, string> = { '--mantine-color-dimmed': t.colors.gray[7] };
+  for (const color of ['teal', 'orange', 'gray', 'blue', 'indigo', 'red']) {
+    light[`--mantine-color-${color}-light-color`] = t.colors[color][9];
+    light[`--mantine-color-${color}-light`] = t.colors[color][0];
+  }
+  return { variables: {}, light, dark: {} };
+};

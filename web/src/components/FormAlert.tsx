@@ -1,0 +1,13 @@
+import { Alert } from '@mantine/core';
+
+/** The form-level part of a failed submit (see formErrors). */
+export function FormAlert({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <Alert color="red" role="alert" title="Not saved">
+      {messages.map((message) => (
+        <div key={message}>{message}</div>
+      ))}
+    </Alert>
+  );
+}
