@@ -485,7 +485,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** going | interested | not_going; a full meetup answers waitlisted with a 1-based position. Cancelled or ended: 409. */
+    /**
+     * going | interested | not_going; a full meetup answers waitlisted with a 1-based position. Cancelled or ended:
+     *     409.
+     */
     post: operations['MeetupsController_rsvp'];
     delete?: never;
     options?: never;
@@ -669,7 +672,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY, LEARNER_AT_MENTORSHIP_LIMIT. */
+    /**
+     * The mentor: creates the active mentorship. 409 REQUEST_NOT_PENDING, MENTOR_AT_CAPACITY,
+     *     LEARNER_AT_MENTORSHIP_LIMIT.
+     */
     post: operations['MentorshipRequestsController_accept'];
     delete?: never;
     options?: never;
@@ -970,7 +976,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409 PROGRAM_PUBLISHED. */
+    /**
+     * Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409
+     *     PROGRAM_PUBLISHED.
+     */
     post: operations['ProgramsController_startRun'];
     delete?: never;
     options?: never;
@@ -1619,7 +1628,10 @@ export interface components {
       nextCursor: string | null;
     };
     RecommendationFactors: {
-      /** @description summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or child */
+      /**
+       * @description summed credit of the caller's active goals the meetup covers: 1 per exact skill, 1/(1+depth) via a parent or
+       *     child
+       */
       goalOverlap: number;
       /** @description whole km from the caller's profile location to the venue; null when either is missing */
       distanceKm: number | null;
@@ -1737,6 +1749,10 @@ export interface components {
       headline: string;
     };
     MatchSuggestionItem: {
+      /**
+       * @description skillCoverage, timezoneOverlapHours, sharedLanguages, openSlots, responsiveness, rating, ratingCount,
+       *     goalCoverage.
+       */
       factors: {
         [key: string]: unknown;
       } & components['schemas']['MatchFactorsView'];
@@ -3131,7 +3147,10 @@ export interface operations {
   SkillsController_list: {
     parameters: {
       query?: {
-        /** @description Free text matched against names, slugs and aliases, case-insensitively and forgiving small typos; best match first. */
+        /**
+         * @description Free text matched against names, slugs and aliases, case-insensitively and forgiving small typos; best match
+         *     first.
+         */
         q?: string;
         /** @description One of the taxonomy's categories (e.g. databases); an unknown category is 400. */
         category?: string;
