@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
+import { useBoundedJsonParser } from '../common/http/json-body.js';
 import { createValidationPipe } from '../common/http/validation.pipe.js';
 import { createPino, PinoNestLogger } from '../logging/logger.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -17,7 +18,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // A hop count as Fastify's own number form does it: trust the nearest `hops` addresses of the chain.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_addr: string, i: number) => i < (config.trustProxy as number)
+        : config.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -27,6 +32,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bufferLogs: true,
     abortOnError: false,
   });
+  useBoundedJsonParser(app, BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({
     origin: config.corsOrigins,

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * One typed configuration, read once from the environment. A bad or missing value stops the process
  * at start with a message naming the variable (see ConfigError).
@@ -30,6 +32,10 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   loginMaxFailuresPerHour: number;
+  /** Failed logins per client address per hour (over every account) before that address gets 429. */
+  loginMaxFailuresPerHourPerAddress: number;
+  /** Which peers may set X-Forwarded-For: false (none), a hop count, or IPs/CIDRs (Fastify's trustProxy). */
+  trustProxy: TrustProxy;
   rateLimitPerMinute: number;
   smtpUrl: string | null;
   mailFrom: string;
@@ -47,6 +53,8 @@ export interface AppConfig {
   /** Pause between fan-out batches, to spread a very large fan-out's load on Postgres. */
   notificationFanoutPauseMs: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 type Env = Record<string, string | undefined>;
 
@@ -154,6 +162,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 2592000, 1, 31536000),
     loginMaxFailuresPerHour: r.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, 1, 100000),
+    loginMaxFailuresPerHourPerAddress: r.int('LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS', 100, 1, 1000000),
+    trustProxy: readTrustProxy(r, env.TRUST_PROXY),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000),
     smtpUrl: smtp,
     mailFrom: r.str('MAIL_FROM', 'Guildhall <no-reply@guildhall.local>'),
@@ -169,6 +179,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/**
+ * Off unless configured: trusting every peer would let any client pick its own address (and so its own
+ * rate-limit bucket) with X-Forwarded-For. `true` is refused for the same reason.
+ */
+function readTrustProxy(r: Reader, raw: string | undefined): TrustProxy {
+  const v = raw?.trim();
+  if (!v || /^(false|off|0)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+  } else {
+    const list = v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (list.length && list.every(isAddressOrCidr)) return list;
+  }
+  r.problems.push(`TRUST_PROXY must be off, a hop count 1–10 or a comma-separated list of IPs/CIDRs (got "${raw}")`);
+  return false;
+}
+
+function isAddressOrCidr(s: string): boolean {
+  const [addr, bits, ...rest] = s.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 /** Injection token; the value is a frozen AppConfig. */
