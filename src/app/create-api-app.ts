@@ -15,14 +15,12 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Builds the configured API application (used by main.ts and by the e2e tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const pino = createPino(config.logLevel, 'guildhall-api');
+  const { trustProxy } = config;
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     bodyLimit: BODY_LIMIT_BYTES,
     // A hop count as Fastify's own number form does it: trust the nearest `hops` addresses of the chain.
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_addr: string, i: number) => i < (config.trustProxy as number)
-        : config.trustProxy,
+    trustProxy: typeof trustProxy === 'number' ? (_addr: string, i: number) => i < trustProxy : trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

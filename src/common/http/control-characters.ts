@@ -2,6 +2,7 @@ import type { FieldError } from '../errors/domain-error.js';
 
 // C0 controls except tab, line feed and carriage return, plus DEL. NUL in particular cannot be stored in
 // PostgreSQL text at all (22021), and the rest have no business in names, e-mails or search terms.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const MESSAGE = 'must not contain control characters';
 

@@ -51,6 +51,6 @@ export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: num
       done(new ValidationFailed([{ field: '', message: problem }], problem, 'JSON_TOO_COMPLEX'), undefined);
       return;
     }
-    parse(req as Parameters<typeof parse>[0], text, done);
+    void parse(req as Parameters<typeof parse>[0], text, done);
   });
 }
