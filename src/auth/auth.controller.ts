@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public } from '../common/auth/decorators.js';
@@ -19,12 +19,15 @@ export class AuthController {
     return this.auth.register(dto);
   }
 
-  /** 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. */
+  /**
+   * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account (unless this
+   * address has none) or LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS from the address; 503 while Redis is away.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<AuthResult> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<AuthResult> {
+    return this.auth.login(dto, address);
   }
 
   /** Rotates the refresh token; a spent token revokes its whole family (401). */

@@ -53,20 +53,18 @@ export class AuthService {
     });
   }
 
-  async login(dto: LoginDto): Promise<AuthResult> {
+  /** `address` is the client's (see TRUST_PROXY): failures are limited per account and per address. */
+  async login(dto: LoginDto, address: string): Promise<AuthResult> {
     const email = dto.email.toLowerCase();
-    await this.limiter.assertAllowed(email);
+    await this.limiter.begin(email, address);
     const [user]: UserRow[] = await this.uow.query(
       `SELECT u.id, u.email, u.roles, u.password_hash, p.display_name
          FROM users u JOIN profiles p ON p.id = u.id WHERE u.email = $1`,
       [email],
     );
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), dto.password);
-    if (!user || !ok) {
-      await this.limiter.recordFailure(email);
-      throw new Unauthorized('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
-    }
-    await this.limiter.reset(email);
+    if (!user || !ok) throw new Unauthorized('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+    await this.limiter.succeeded(email, address);
     const pair = await this.uow.run((tx) => this.tokens.issue(tx, user.id, user.roles));
     return { user: toView(user), ...pair };
   }
