@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { useBoundedJsonParser } from '../common/http/json-body.js';
 import { createValidationPipe } from '../common/http/validation.pipe.js';
@@ -12,9 +13,12 @@ import { ApiModule } from './api.module.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** Builds the configured API application (used by main.ts and by the e2e tests). */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const pino = createPino(config.logLevel, 'guildhall-api');
+/** Builds the configured API application (used by main.ts and by the e2e tests, which may capture its log). */
+export async function createApiApp(
+  config: AppConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const pino = createPino(config.logLevel, 'guildhall-api', options.logDestination);
   const { trustProxy } = config;
   const adapter = new FastifyAdapter({
     loggerInstance: pino,

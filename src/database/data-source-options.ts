@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { ParameterFreeTypeOrmLogger } from './typeorm-logger.js';
 
 /**
  * The single description of how we talk to Postgres, shared by the Nest app, the migrations CLI
@@ -18,6 +19,7 @@ export function dataSourceOptions(
     migrations: extra.migrationsGlob ?? [],
     entities: extra.entities ?? [],
     logging: ['error'],
+    logger: new ParameterFreeTypeOrmLogger(),
     extra: {
       max: config.databasePoolSize,
       connectionTimeoutMillis: 5000,

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scrubUrl } from '../../logging/logger.js';
 import { DomainError } from './domain-error.js';
 import { Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problem } from './problem.js';
 
@@ -72,7 +73,7 @@ export class ProblemFilter implements ExceptionFilter {
       return { body: problem(status, code, detail) };
     }
     this.logger.error(
-      { err: exception, method: request?.method, url: request?.url },
+      { err: exception, method: request?.method, url: scrubUrl(request?.url) },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return { body: problem(500, 'INTERNAL', 'An unexpected error occurred.') };
