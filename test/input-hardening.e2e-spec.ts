@@ -14,7 +14,7 @@ describe('hostile input', () => {
   afterAll(() => h.close());
 
   describe('JSON nesting and size', () => {
-    it('answers a 30,000-level body with 400 problem+json before any validation, as fast as a normal request', async () => {
+    it('answers a 30,000-level body with 400 problem+json at once, before any validation', async () => {
       const body = nested(30000);
       const started = Date.now();
       const res = await h.http().post('/v1/auth/login').set('content-type', 'application/json').send(body);

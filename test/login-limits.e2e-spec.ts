@@ -53,7 +53,7 @@ describe('client addresses and login limits', () => {
     const login = (email: string, password: string, address: string) =>
       proxied.http().post('/v1/auth/login').set('X-Forwarded-For', address).send({ email, password });
 
-    it('30 parallel wrong passwords on one account: exactly LOGIN_MAX_FAILURES_PER_HOUR answers 401, the rest 429', async () => {
+    it('30 parallel wrong passwords on one account: exactly LOGIN_MAX_FAILURES_PER_HOUR 401s, then 429', async () => {
       const user = await registerUser(proxied);
       const address = nextAddress();
       const answers = await Promise.all(
@@ -69,7 +69,7 @@ describe('client addresses and login limits', () => {
       expectProblem(await login(user.email, PASSWORD, address), 429, 'TOO_MANY_LOGIN_FAILURES');
     });
 
-    it('a locked account still signs its owner in from an address without failures; each new address gets one guess', async () => {
+    it('a locked account admits its owner from an address without failures; a new address gets one guess', async () => {
       const user = await registerUser(proxied);
       const attacker = nextAddress();
       for (let i = 0; i < proxied.config.loginMaxFailuresPerHour; i++) {
