@@ -18,7 +18,7 @@ describe('client addresses and login limits', () => {
       env: {
         QUEUE_PREFIX: privatePrefix('proxied'),
         TRUST_PROXY: '127.0.0.1',
-        LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS: '15',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '15',
       },
     });
   });
@@ -91,7 +91,7 @@ describe('client addresses and login limits', () => {
       expectProblem(await login(user.email, PASSWORD, other), 429, 'TOO_MANY_LOGIN_FAILURES');
     });
 
-    it('limits failures per client address across accounts (LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS)', async () => {
+    it('limits failures per client address across accounts (LOGIN_MAX_FAILURES_PER_ADDRESS)', async () => {
       const user = await registerUser(proxied);
       const sprayer = nextAddress();
       for (let i = 0; i < 15; i++) {

@@ -21,7 +21,7 @@ export class AuthController {
 
   /**
    * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account (unless this
-   * address has none) or LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS from the address; 503 while Redis is away.
+   * address has none) or LOGIN_MAX_FAILURES_PER_ADDRESS from the address; 503 while Redis is away.
    */
   @Public()
   @Post('login')

@@ -44,7 +44,7 @@ type LimiterRedis = Redis & {
 /**
  * Failed logins per account (LOGIN_MAX_FAILURES_PER_HOUR, keyed by a hash of the e-mail so unknown
  * addresses count too and the key holds no address) and per client address
- * (LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS), counted in Redis so the limits hold across API replicas.
+ * (LOGIN_MAX_FAILURES_PER_ADDRESS), counted in Redis so the limits hold across API replicas.
  * Without Redis nothing can be counted, so logins are refused with 503 rather than left unlimited.
  */
 @Injectable()
@@ -74,7 +74,7 @@ export class LoginLimiter {
       verdict = await this.redis.loginTry(
         ...this.keys(email, address),
         this.config.loginMaxFailuresPerHour,
-        this.config.loginMaxFailuresPerHourPerAddress,
+        this.config.loginMaxFailuresPerAddress,
         WINDOW_SECONDS,
       );
     } catch (e) {

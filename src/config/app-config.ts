@@ -33,7 +33,7 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   loginMaxFailuresPerHour: number;
   /** Failed logins per client address per hour (over every account) before that address gets 429. */
-  loginMaxFailuresPerHourPerAddress: number;
+  loginMaxFailuresPerAddress: number;
   /** Which peers may set X-Forwarded-For: false (none), a hop count, or IPs/CIDRs (Fastify's trustProxy). */
   trustProxy: TrustProxy;
   rateLimitPerMinute: number;
@@ -162,7 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 2592000, 1, 31536000),
     loginMaxFailuresPerHour: r.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, 1, 100000),
-    loginMaxFailuresPerHourPerAddress: r.int('LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS', 100, 1, 1000000),
+    loginMaxFailuresPerAddress: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1000000),
     trustProxy: readTrustProxy(r, env.TRUST_PROXY),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000),
     smtpUrl: smtp,
