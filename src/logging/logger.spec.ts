@@ -51,6 +51,7 @@ describe('log redaction', () => {
     }
     expect(scrubUrl('/v1/meetups?near=52.5201,13.4051&q=x%40y.io')).toBe('/v1/meetups?near=[redacted]&q=[redacted]');
     expect(scrubUrl('/v1/users/a%40b.io/x')).toBe('/v1/users/[redacted]/x');
+    expect(scrubUrl('/v1/calendar/feed')).toBe('/v1/calendar/feed');
   });
 
   it('drops the parameters and detail of failed queries from logged errors', () => {

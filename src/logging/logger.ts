@@ -53,7 +53,10 @@ export function scrubUrl(url: string | undefined): string | undefined {
   const rawPath = q < 0 ? url : url.slice(0, q);
   let path = safeDecode(rawPath);
   const calendar = CALENDAR_PATH.exec(path);
-  if (calendar) path = `${path.slice(0, calendar.index)}/v1/calendar/[redacted]`;
+  // Only the feed-management route (`feed`) is no secret.
+  if (calendar && path.slice(calendar.index + calendar[0].length) !== 'feed') {
+    path = `${path.slice(0, calendar.index)}/v1/calendar/[redacted]`;
+  }
   path = path.replace(EMAIL, '[redacted]');
   if (q < 0) return path;
   const names = url
