@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
-import { eventually, PASSWORD, registerUser, startHarness, type Harness } from './support/harness.js';
+import { PASSWORD, registerUser, startHarness, type Harness } from './support/harness.js';
 
 /** Everything the API logs, at info level (access logs included), kept in memory. */
 function captureLog(): { lines: string[]; stream: Writable } {
@@ -62,7 +62,6 @@ describe('logs of a hostile run', () => {
     // A query that fails inside the API's own DataSource, with the secrets as its parameters.
     await expect(h.db.query('SELECT $1::int, $2::float8', [user.email, lat])).rejects.toThrow();
 
-    await eventually(() => Promise.resolve(log.lines.some((l) => l.includes('query failed'))), 5000);
     const text = log.lines.join('\n');
     expect(log.lines.filter((l) => l.includes('request completed')).length).toBeGreaterThan(10);
     for (const secret of [
@@ -78,6 +77,8 @@ describe('logs of a hostile run', () => {
     ]) {
       expect([secret, text.includes(secret)]).toEqual([secret, false]);
     }
+    // The failed query was logged (pino writes synchronously to this stream), without its parameters.
+    expect(text).toContain('query failed (22P02)');
     // Nothing of the run was an unexpected error: no 500, no stack trace (the deep body included).
     const errors = log.lines.filter((l) => /"level":"(error|fatal)"/.test(l));
     expect(errors.every((l) => l.includes('"context":"TypeORM"'))).toBe(true);
