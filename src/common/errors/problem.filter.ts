@@ -10,6 +10,15 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_BAD_URL: 'BAD_URL',
+};
+
+/** Fastify's messages for these repeat the path, which may hold a secret (a calendar-feed token). */
+const FIXED_DETAILS: Record<string, string> = {
+  URI_TOO_LONG: 'A path segment is too long.',
+  BAD_URL: 'The path is not a valid URL.',
+  MALFORMED_JSON: 'The request body is not valid JSON.',
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -68,8 +77,7 @@ export class ProblemFilter implements ExceptionFilter {
     ) {
       const status = fastifyErr.statusCode;
       const code = (fastifyErr.code && FASTIFY_CODES[fastifyErr.code]) ?? HTTP_CODES[status] ?? `HTTP_${status}`;
-      const detail =
-        code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : (fastifyErr.message ?? 'Bad request.');
+      const detail = FIXED_DETAILS[code] ?? fastifyErr.message ?? 'Bad request.';
       return { body: problem(status, code, detail) };
     }
     this.logger.error(

@@ -39,11 +39,14 @@ export function jsonShapeProblem(text: string): string | null {
 
 /**
  * Replaces the application/json body parser: the shape check first, then Fastify's own parser (which
- * refuses __proto__ and constructor poisoning). Other content types keep Fastify's 415.
+ * refuses __proto__ and constructor poisoning). It is the only parser: any other Content-Type (forms and
+ * text/plain, which an HTML form on another site can send without a CORS preflight) is answered 415, and a
+ * request without a body and without a Content-Type (a bodiless POST) still reaches its route.
  */
 export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
   app.useBodyParser('application/json', { bodyLimit }, (req, body, done) => {
     const text = body.toString('utf8');
     const problem = jsonShapeProblem(text);
