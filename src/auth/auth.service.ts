@@ -7,6 +7,7 @@ import type { AuthResult, TokenPair, UserView } from './dto/auth.responses.js';
 import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { LoginLimiter } from './login-limiter.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { TokensService } from './tokens.service.js';
 
 interface UserRow {
@@ -35,6 +36,7 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<AuthResult> {
     const email = dto.email.toLowerCase();
     const roles = [...new Set(dto.roles)] as Role[];
+    assertAcceptablePassword(dto.password);
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(async (tx) => {
       const [user] = await tx.query(
