@@ -19,6 +19,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string;
   databasePoolSize: number;
+  /** How long a request waits for a free pool connection before it is shed with 503 BUSY. */
+  databaseConnectTimeoutMs: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lax ? 'postgres://postgres@127.0.0.1:5432/guildhall' : undefined,
     ),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseConnectTimeoutMs: r.int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 10, 60000),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     queuePrefix: r.str('QUEUE_PREFIX', 'guildhall'),
     jwtSecret,

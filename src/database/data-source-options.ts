@@ -7,7 +7,7 @@ import { ParameterFreeTypeOrmLogger } from './typeorm-logger.js';
  * and the tests. Migrations are compiled separately (migrations/tsconfig.json) into dist/migrations.
  */
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'> & Partial<Pick<AppConfig, 'databaseConnectTimeoutMs'>>,
   extra: { migrationsGlob?: string[]; entities?: DataSourceOptions['entities'] } = {},
 ): DataSourceOptions {
   return {
@@ -22,7 +22,8 @@ export function dataSourceOptions(
     logger: new ParameterFreeTypeOrmLogger(),
     extra: {
       max: config.databasePoolSize,
-      connectionTimeoutMillis: 5000,
+      // Past this a request waiting for a slot fails fast and is answered 503 BUSY (see ProblemFilter).
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 5000,
       // A statement that hangs holds a pool slot forever; 15 s is far above any hot path.
       statement_timeout: 15000,
       idle_in_transaction_session_timeout: 30000,

@@ -33,6 +33,9 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** What pg-pool rejects with when no connection freed up within connectionTimeoutMillis. */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
 /** Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -66,6 +69,14 @@ export class ProblemFilter implements ExceptionFilter {
       return {
         body: problem(status, code, code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : detail),
         retryAfter: retry,
+      };
+    }
+    if (exception instanceof Error && exception.message === POOL_TIMEOUT_MESSAGE) {
+      // A burst larger than the pool: shed the request cleanly (and without a stack trace per request) so
+      // clients retry, instead of a 500 that reads as a bug.
+      return {
+        body: problem(503, 'BUSY', 'The service is busy; retry shortly.'),
+        retryAfter: 1,
       };
     }
     const fastifyErr = exception as { code?: string; statusCode?: number; message?: string };
