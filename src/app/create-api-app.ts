@@ -53,7 +53,7 @@ export async function createApiApp(
     exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
   });
   // The API serves JSON only; Swagger UI needs inline scripts, so CSP is scoped away from it.
-  await app.register(helmet as never, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
@@ -76,7 +76,8 @@ export async function createApiApp(
     new DocumentBuilder()
       .setTitle('Guildhall API')
       .setDescription(
-        'Mentorship and community matching for people growing into backend developers. Errors are application/problem+json.',
+        'Mentorship and community matching for people growing into backend developers. ' +
+          'Errors are application/problem+json.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -36,7 +36,10 @@ const HTTP_CODES: Record<number, string> = {
 /** What pg-pool rejects with when no connection freed up within connectionTimeoutMillis. */
 const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
 
-/** Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500. */
+/**
+ * Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a
+ * plain 500.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -62,7 +65,11 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
-      const detail = Array.isArray(message) ? message.join('; ') : String(message);
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
       const retry = status === 429 ? this.retryAfterOf(exception) : undefined;
       // Nest's Fastify adapter reports an unparsable JSON body as a plain 400.
       const code = status === 400 && /json/i.test(detail) ? 'MALFORMED_JSON' : (HTTP_CODES[status] ?? `HTTP_${status}`);
