@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { registerUser, startHarness, type Harness } from './support/harness.js';
+import { PASSWORD, registerUser, startHarness, type Harness } from './support/harness.js';
 
 describe('operations endpoints', () => {
   let h: Harness;
@@ -53,11 +53,16 @@ describe('operations endpoints', () => {
       const res = await broken.http().get('/health/ready');
       expect(res.status).toBe(503);
       expect(res.body.checks).toEqual({ postgres: 'up', redis: 'down' });
-      // Rate limits and the revocation check fail open: members keep using the API while Redis is away.
+      // Members keep using the API while Redis is away (revocation is checked in PostgreSQL, requests are
+      // counted in process), but logins, whose failures cannot be counted, are refused.
       const user = await registerUser(broken);
       const me = await broken.http().get('/v1/me').set(user.auth);
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(user.id);
+      const login = await broken.http().post('/v1/auth/login').send({ email: user.email, password: PASSWORD });
+      expect(login.status).toBe(503);
+      expect(login.body.code).toBe('LOGIN_UNAVAILABLE');
+      // The outage with a server that goes away and comes back: test/redis-outage.e2e-spec.ts.
     } finally {
       await broken.close();
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -32,16 +32,22 @@ export class AuthController {
   }
 
   /**
-   * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. With
+   * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account (unless this
+   * address has none) or LOGIN_MAX_FAILURES_PER_ADDRESS from the address; 503 while Redis is away. With
    * `cookie: true` the refresh token is set as the guildhall_refresh cookie instead of being answered.
    */
   @ApiProblem(401, 'INVALID_CREDENTIALS: wrong email or password.')
-  @ApiProblem(429, 'TOO_MANY_LOGIN_FAILURES for the account in the last hour, or RATE_LIMITED; see `Retry-After`.')
+  @ApiProblem(429, 'TOO_MANY_LOGIN_FAILURES for the account or the address in the last hour, or RATE_LIMITED.')
+  @ApiProblem(503, 'LOGIN_UNAVAILABLE while the failure counters cannot be kept; see `Retry-After`.')
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResult> {
-    return this.answer(await this.auth.login(dto), dto.cookie === true, reply);
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() address: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResult> {
+    return this.answer(await this.auth.login(dto, address), dto.cookie === true, reply);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { TokensService } from './tokens.service.js';
 
 interface UserRow {
@@ -39,6 +40,7 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<AuthResult> {
     const email = dto.email.toLowerCase();
     const roles = [...new Set(dto.roles)] as Role[];
+    assertAcceptablePassword(dto.password);
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(async (tx) => {
       const [user] = await sql<Omit<UserRow, 'display_name' | 'password_hash'>>(
@@ -54,9 +56,10 @@ export class AuthService {
     });
   }
 
-  async login(dto: LoginDto): Promise<AuthResult> {
+  /** `address` is the client's (see TRUST_PROXY): failures are limited per account and per address. */
+  async login(dto: LoginDto, address: string): Promise<AuthResult> {
     const email = dto.email.toLowerCase();
-    await this.limiter.assertAllowed(email);
+    await this.limiter.begin(email, address);
     const user = await sqlOne<UserRow>(
       this.uow.db,
       `SELECT u.id, u.email, u.roles, u.email_verified, u.password_hash, p.display_name
@@ -64,11 +67,8 @@ export class AuthService {
       [email],
     );
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), dto.password);
-    if (!user || !ok) {
-      await this.limiter.recordFailure(email);
-      throw new Unauthorized('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
-    }
-    await this.limiter.reset(email);
+    if (!user || !ok) throw new Unauthorized('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+    await this.limiter.succeeded(email, address);
     const pair = await this.uow.run((tx) => this.tokens.issue(tx, user.id, user.roles));
     return { user: toView(user), ...pair };
   }

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * One typed configuration, read once from the environment. A bad or missing value stops the process
  * at start with a message naming the variable (see ConfigError).
@@ -17,6 +19,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string;
   databasePoolSize: number;
+  /** How long a request waits for a free pool connection before it is shed with 503 BUSY. */
+  databaseConnectTimeoutMs: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -36,6 +40,10 @@ export interface AppConfig {
   /** A spent refresh token presented again within this many seconds is answered (two tabs, a retry), not revoked. */
   refreshReuseGraceSeconds: number;
   loginMaxFailuresPerHour: number;
+  /** Failed logins per client address per hour (over every account) before that address gets 429. */
+  loginMaxFailuresPerAddress: number;
+  /** Which peers may set X-Forwarded-For: false (none), a hop count, or IPs/CIDRs (Fastify's trustProxy). */
+  trustProxy: TrustProxy;
   rateLimitPerMinute: number;
   smtpUrl: string | null;
   mailFrom: string;
@@ -55,6 +63,8 @@ export interface AppConfig {
   /** Port of the worker's own Prometheus /metrics listener (on HOST); 0 picks a free one. */
   workerMetricsPort: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 type Env = Record<string, string | undefined>;
 
@@ -143,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lax ? 'postgres://postgres@127.0.0.1:5432/guildhall' : undefined,
     ),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseConnectTimeoutMs: r.int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 10, 60000),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     queuePrefix: r.str('QUEUE_PREFIX', 'guildhall'),
     jwtSecret,
@@ -166,6 +177,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 2592000, 1, 31536000),
     refreshReuseGraceSeconds: r.int('REFRESH_REUSE_GRACE_SECONDS', 10, 0, 300),
     loginMaxFailuresPerHour: r.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, 1, 100000),
+    loginMaxFailuresPerAddress: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1000000),
+    trustProxy: readTrustProxy(r, env.TRUST_PROXY),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000),
     smtpUrl: smtp,
     mailFrom: r.str('MAIL_FROM', 'Guildhall <no-reply@guildhall.local>'),
@@ -183,6 +196,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/**
+ * Off unless configured: trusting every peer would let any client pick its own address (and so its own
+ * rate-limit bucket) with X-Forwarded-For. `true` is refused for the same reason.
+ */
+function readTrustProxy(r: Reader, raw: string | undefined): TrustProxy {
+  const v = raw?.trim();
+  if (!v || /^(false|off|0)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+  } else {
+    const list = v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (list.length && list.every(isAddressOrCidr)) return list;
+  }
+  r.problems.push(`TRUST_PROXY must be off, a hop count 1–10 or a comma-separated list of IPs/CIDRs (got "${raw}")`);
+  return false;
+}
+
+function isAddressOrCidr(s: string): boolean {
+  const [addr, bits, ...rest] = s.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 /** Injection token; the value is a frozen AppConfig. */

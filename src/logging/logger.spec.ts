@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createPino, PinoNestLogger, prettyStream, REDACT_PATHS, scrubUrl, wantsPrettyLogs } from './logger.js';
+import {
+  createPino,
+  PinoNestLogger,
+  prettyStream,
+  REDACT_PATHS,
+  scrubError,
+  scrubUrl,
+  wantsPrettyLogs,
+} from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -35,7 +43,36 @@ describe('log redaction', () => {
     const { lines, log } = capture();
     new PinoNestLogger(log).log('granted admin to someone@example.com', 'AdminGrant');
     expect(lines.join('')).not.toContain('someone@example.com');
-    expect(scrubUrl('/v1/calendar/secret123.ics')).toBe('/v1/calendar/[redacted].ics');
+    expect(scrubUrl('/v1/calendar/secret123.ics')).toBe('/v1/calendar/[redacted]');
+  });
+
+  it('scrubs feed tokens in every spelling, e-mails and query values from URLs', () => {
+    for (const url of [
+      '/v1/calendar/secret123%2Eics',
+      '/v1/calendar/secret123%2eics?x=1',
+      '/V1/Calendar/secret123.ics',
+      '/v1/calendar/secret123',
+      '/v1%2Fcalendar%2Fsecret123.ics',
+      '/v1/calendar/secret123%ZZ.ics',
+    ]) {
+      expect(scrubUrl(url)).not.toContain('secret123');
+    }
+    expect(scrubUrl('/v1/meetups?near=52.5201,13.4051&q=x%40y.io')).toBe('/v1/meetups?near=[redacted]&q=[redacted]');
+    expect(scrubUrl('/v1/users/a%40b.io/x')).toBe('/v1/users/[redacted]/x');
+    expect(scrubUrl('/v1/calendar/feed')).toBe('/v1/calendar/feed');
+  });
+
+  it('drops the parameters and detail of failed queries from logged errors', () => {
+    const err = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      query: 'INSERT INTO users (email) VALUES ($1)',
+      parameters: ['who@example.com', 52.5201],
+      driverError: { code: '23505', detail: 'Key (email)=(who@example.com) already exists.' },
+      detail: 'Key (email)=(who@example.com) already exists.',
+    });
+    const out = JSON.stringify(scrubError(err));
+    expect(out).not.toContain('who@example.com');
+    expect(out).not.toContain('52.5201');
+    expect(out).toContain('23505');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { createRequire } from 'node:module';
-import { pino, type DestinationStream, type Logger as Pino } from 'pino';
+import { pino, type DestinationStream, type Logger as Pino, type LoggerOptions } from 'pino';
 import type { NodeEnv } from '../config/app-config.js';
 
 /** Whatever carries a credential or an address never reaches the log. */
@@ -34,7 +34,7 @@ type PrettyFactory = (opts: Record<string, unknown>) => DestinationStream;
  * the process, so a failed load means JSON.
  */
 export function prettyStream(
-  destination?: NodeJS.WritableStream,
+  destination?: DestinationStream,
   load: (id: string) => unknown = createRequire(import.meta.url),
 ): DestinationStream | undefined {
   let factory: PrettyFactory;
@@ -57,10 +57,10 @@ export function prettyStream(
 export function createPino(
   level: string,
   name: string,
-  opts: { pretty?: boolean; destination?: NodeJS.WritableStream } = {},
+  opts: { pretty?: boolean; destination?: DestinationStream } = {},
 ): Pino {
   const stream = opts.pretty ? prettyStream(opts.destination) : opts.destination;
-  const options = {
+  const options: LoggerOptions = {
     name,
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -70,16 +70,62 @@ export function createPino(
         method: req.method,
         url: scrubUrl(req.url),
       }),
+      err: scrubError,
     },
     formatters: { level: (label) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
-  } satisfies pino.LoggerOptions;
+  };
   return stream ? pino(options, stream) : pino(options);
 }
 
-/** Calendar-feed tokens travel in the path; keep them out of access logs. */
+const CALENDAR_PATH = /\/v1\/calendar\//i;
+
+/**
+ * What of a URL may be logged: the path, with everything after /v1/calendar/ (the feed token, however
+ * it is spelled or encoded) and any e-mail address removed, and the query's parameter names without
+ * their values (search terms, coordinates, addresses).
+ */
 export function scrubUrl(url: string | undefined): string | undefined {
-  return url?.replace(/\/v1\/calendar\/[^/?]+\.ics/, '/v1/calendar/[redacted].ics').replace(EMAIL, '[redacted]');
+  if (url === undefined) return undefined;
+  const q = url.indexOf('?');
+  const rawPath = q < 0 ? url : url.slice(0, q);
+  let path = safeDecode(rawPath);
+  const calendar = CALENDAR_PATH.exec(path);
+  // Only the feed-management route (`feed`) is no secret.
+  if (calendar && path.slice(calendar.index + calendar[0].length) !== 'feed') {
+    path = `${path.slice(0, calendar.index)}/v1/calendar/[redacted]`;
+  }
+  path = path.replace(EMAIL, '[redacted]');
+  if (q < 0) return path;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${safeDecode(pair.split('=')[0]).replace(EMAIL, '[redacted]').slice(0, 64)}=[redacted]`);
+  return `${path}?${names.join('&')}`;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/%[0-9a-f]{2}/gi, (h) => String.fromCharCode(parseInt(h.slice(1), 16)));
+  }
+}
+
+/**
+ * Errors as pino writes them, minus what quotes request data: a failed query's parameters and text
+ * values (`parameters`, the driver's `detail`/`where`), and e-mail addresses anywhere in the message.
+ */
+export function scrubError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  const driver = (err as { driverError?: { code?: unknown } }).driverError;
+  for (const k of ['parameters', 'detail', 'where', 'driverError', 'internalQuery', 'config']) delete out[k];
+  if (driver && typeof driver.code === 'string') out.code = driver.code;
+  if (typeof out.message === 'string') out.message = out.message.replace(EMAIL, '[redacted]');
+  if (typeof out.stack === 'string') out.stack = out.stack.replace(EMAIL, '[redacted]');
+  return out;
 }
 
 /** Routes Nest's own logging through pino, so both processes write one JSON log format. */
@@ -92,7 +138,13 @@ export class PinoNestLogger implements LoggerService {
     if (text instanceof Error) {
       this.pino[level]({ context, err: text }, text.message.replace(EMAIL, '[redacted]'));
     } else if (typeof text === 'object' && text !== null) {
-      this.pino[level]({ context, ...text }, params.filter((p) => typeof p === 'string').join('\n') || undefined);
+      this.pino[level](
+        { context, ...text },
+        params
+          .filter((p) => typeof p === 'string')
+          .join('\n')
+          .replace(EMAIL, '[redacted]') || undefined,
+      );
     } else {
       this.pino[level]({ context }, String(text));
     }

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/app/create-api-app.js';
@@ -24,6 +25,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   worker?: boolean;
+  /** Where the API writes its log (stdout by default). */
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...opts.env,
   });
-  const api = await createApiApp(config);
+  const api = await createApiApp(config, { logDestination: opts.logDestination });
   await api.listen({ port: 0, host: '127.0.0.1' });
   const worker = opts.worker === false ? undefined : await createWorkerApp(config);
   const address = api.getHttpServer().address() as { port: number };

@@ -39,10 +39,16 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(header: string): Promise<AuthedRequest['user'] | null> {
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) return null;
+    // Exactly "Bearer <token>": anything after the token means the header is not what the client thinks it sent.
+    const parts = header.split(' ');
+    const [scheme, token] = parts;
+    if (parts.length !== 2 || scheme.toLowerCase() !== 'bearer' || !token) return null;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: unknown }>(token, {
+        algorithms: ['HS256'],
+      });
+      // Every token this API signs expires; one without `exp` would be valid forever.
+      if (typeof claims.exp !== 'number') return null;
       if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.fid !== 'string') return null;
       if (!claims.roles.every((r) => (ROLES as readonly string[]).includes(r))) return null;
       if (await this.revoked.isRevoked(claims.fid)) return null;

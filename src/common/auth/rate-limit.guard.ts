@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
 import { RateLimited } from '../errors/domain-error.js';
+import { LocalWindowCounter } from './local-window-counter.js';
 import { SKIP_RATE_LIMIT, type AuthedRequest } from './decorators.js';
 
 // One round trip: count this hit in the current window (shared with per-action limiters).
@@ -16,11 +17,13 @@ return n`;
  * RATE_LIMIT_PER_MINUTE per user (per address when anonymous), counted in Redis so the limit holds
  * across API replicas. We count in Redis ourselves instead of using @nestjs/throttler because that
  * package is CommonJS requiring the ESM-only @nestjs/common 12, which Jest on Node 20 cannot load.
- * When Redis is unreachable the limiter fails open: availability beats strictness here.
+ * While Redis is unreachable each process counts on its own (LocalWindowCounter): members keep using
+ * the API, and no client goes unlimited.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly redis: Redis & { rateLimitHit(key: string, ttlMs: number): Promise<number> };
+  private readonly local = new LocalWindowCounter();
 
   constructor(
     private readonly reflector: Reflector,
@@ -43,7 +46,7 @@ export class RateLimitGuard implements CanActivate {
     try {
       hits = await this.redis.rateLimitHit(`${this.config.queuePrefix}:rl:${tracker}:${window}`, 61000);
     } catch {
-      return true;
+      hits = this.local.hit(tracker, window);
     }
     const reply = ctx.switchToHttp().getResponse<{ header(k: string, v: string): unknown }>();
     const limit = this.config.rateLimitPerMinute;

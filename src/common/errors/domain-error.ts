@@ -68,3 +68,10 @@ export class RateLimited extends DomainError {
     super('rate_limited', code, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
 }
+
+/** A dependency this action cannot safely do without is away; the client may retry after the delay. */
+export class Unavailable extends DomainError {
+  constructor(retryAfterSeconds: number, code = 'SERVICE_UNAVAILABLE', message = 'Temporarily unavailable.') {
+    super('unavailable', code, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+}

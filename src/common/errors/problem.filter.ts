@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scrubUrl } from '../../logging/logger.js';
 import { DomainError } from './domain-error.js';
 import { Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problem } from './problem.js';
 
@@ -9,6 +10,15 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_BAD_URL: 'BAD_URL',
+};
+
+/** Fastify's messages for these repeat the path, which may hold a secret (a calendar-feed token). */
+const FIXED_DETAILS: Record<string, string> = {
+  URI_TOO_LONG: 'A path segment is too long.',
+  BAD_URL: 'The path is not a valid URL.',
+  MALFORMED_JSON: 'The request body is not valid JSON.',
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -23,8 +33,12 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** What pg-pool rejects with when no connection freed up within connectionTimeoutMillis. */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
 /**
- * Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a plain 500.
+ * Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a
+ * plain 500.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -64,6 +78,14 @@ export class ProblemFilter implements ExceptionFilter {
         retryAfter: retry,
       };
     }
+    if (exception instanceof Error && exception.message === POOL_TIMEOUT_MESSAGE) {
+      // A burst larger than the pool: shed the request cleanly (and without a stack trace per request) so
+      // clients retry, instead of a 500 that reads as a bug.
+      return {
+        body: problem(503, 'BUSY', 'The service is busy; retry shortly.'),
+        retryAfter: 1,
+      };
+    }
     const fastifyErr = exception as { code?: string; statusCode?: number; message?: string };
     if (
       fastifyErr &&
@@ -73,12 +95,11 @@ export class ProblemFilter implements ExceptionFilter {
     ) {
       const status = fastifyErr.statusCode;
       const code = (fastifyErr.code && FASTIFY_CODES[fastifyErr.code]) ?? HTTP_CODES[status] ?? `HTTP_${status}`;
-      const detail =
-        code === 'MALFORMED_JSON' ? 'The request body is not valid JSON.' : (fastifyErr.message ?? 'Bad request.');
+      const detail = FIXED_DETAILS[code] ?? fastifyErr.message ?? 'Bad request.';
       return { body: problem(status, code, detail) };
     }
     this.logger.error(
-      { err: exception, method: request?.method, url: request?.url },
+      { err: exception, method: request?.method, url: scrubUrl(request?.url) },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return { body: problem(500, 'INTERNAL', 'An unexpected error occurred.') };

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '../errors/domain-error.js';
+import { controlCharacterErrors } from './control-characters.js';
 
 /** Flattens class-validator's tree into `[{ field: "skills[0].level", message }]`, the path style services use too. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -18,8 +19,22 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/**
+ * The global pipe: every body, query and path parameter is first checked for control characters (one
+ * rule for all text input, whatever its DTO says), then validated and transformed by class-validator.
+ */
+class TextSafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const errors = controlCharacterErrors(value, metadata.data ?? '');
+      if (errors.length) throw new ValidationFailed(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TextSafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

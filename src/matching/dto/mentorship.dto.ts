@@ -1,23 +1,9 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = 'dueDate must be a date (YYYY-MM-DD)';
 
 export class CreateTaskDto {
   /** 1–200 characters */
@@ -29,8 +15,7 @@ export class CreateTaskDto {
   /** YYYY-MM-DD */
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   dueDate?: string;
 }
 
@@ -45,8 +30,7 @@ export class UpdateTaskDto {
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   dueDate?: string | null;
 
   @IsOptional()

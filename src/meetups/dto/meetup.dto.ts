@@ -22,14 +22,13 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor.js';
+import { IsDateTime } from '../../common/validation/dates.js';
 import { isCountryCode } from '../../profiles/validation/countries.js';
 import { isValidTimeZone } from '../../profiles/validation/timezones.js';
 import { MEETUP_LEVELS, type MeetupLevel } from '../meetup-rules.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-// An ISO-8601 date-time that names its offset, so the instant is unambiguous (docs/api.md#conventions).
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function custom(
@@ -48,9 +47,6 @@ function custom(
     });
 }
 
-const isInstant = (v: unknown) => typeof v === 'string' && ISO_WITH_OFFSET.test(v) && Number.isFinite(Date.parse(v));
-const IsInstant = () =>
-  custom('isInstant', isInstant, '$property must be an ISO-8601 date-time with an offset, e.g. 2027-03-15T18:00:00Z');
 const IsTimeZone = () =>
   custom('isTimeZone', isValidTimeZone, '$property must be an IANA time zone name, e.g. Europe/Berlin');
 const IsCountry = () =>
@@ -107,11 +103,11 @@ export class CreateMeetupDto {
   description: string;
 
   /** ISO-8601 with offset */
-  @IsInstant()
+  @IsDateTime()
   startsAt: string;
 
   /** ISO-8601 with offset; after startsAt */
-  @IsInstant()
+  @IsDateTime()
   endsAt: string;
 
   /** IANA zone name the meetup is held in */
@@ -166,11 +162,11 @@ export class UpdateMeetupDto {
   description?: string;
 
   @NotNullWhenGiven()
-  @IsInstant()
+  @IsDateTime()
   startsAt?: string;
 
   @NotNullWhenGiven()
-  @IsInstant()
+  @IsDateTime()
   endsAt?: string;
 
   @NotNullWhenGiven()
@@ -239,12 +235,12 @@ export class SearchMeetupsQuery extends PageQuery {
 
   /** earliest start (ISO-8601 with offset); default now */
   @IsOptional()
-  @IsInstant()
+  @IsDateTime()
   from?: string;
 
   /** latest start, exclusive */
   @IsOptional()
-  @IsInstant()
+  @IsDateTime()
   to?: string;
 
   /** LAT,LNG: only in-person meetups within radiusKm of it */

@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 import { IfPresent } from './present.js';
 
 export const GOAL_STATUSES = ['active', 'achieved', 'abandoned'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'targetDate must be a calendar date YYYY-MM-DD';
 
 export class CreateGoalDto {
   /** A taxonomy slug. */
@@ -23,8 +21,7 @@ export class CreateGoalDto {
 
   /** ISO date YYYY-MM-DD */
   @IsOptional()
-  @Matches(DATE_ONLY, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   targetDate?: string | null;
 
   @IsOptional()
@@ -42,8 +39,7 @@ export class UpdateGoalDto {
 
   /** YYYY-MM-DD, or null to clear */
   @IsOptional()
-  @Matches(DATE_ONLY, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   targetDate?: string | null;
 
   /** null clears */
