@@ -65,7 +65,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account. With
+     * 401 on wrong credentials; 429 after LOGIN_MAX_FAILURES_PER_HOUR failures for the account (unless this
+     *     address has none) or LOGIN_MAX_FAILURES_PER_ADDRESS from the address; 503 while Redis is away. With
      *     `cookie: true` the refresh token is set as the guildhall_refresh cookie instead of being answered.
      */
     post: operations['AuthController_login'];
@@ -1765,7 +1766,7 @@ export interface components {
     };
     MatchSuggestionsView: {
       /** @enum {string} */
-      status: 'none' | 'ready' | 'pending';
+      status: 'ready' | 'none' | 'pending';
       computedAt: string | null;
       items: components['schemas']['MatchSuggestionItem'][];
     };
@@ -2265,11 +2266,20 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description TOO_MANY_LOGIN_FAILURES for the account in the last hour, or RATE_LIMITED; see `Retry-After`. */
+      /** @description TOO_MANY_LOGIN_FAILURES for the account or the address in the last hour, or RATE_LIMITED. */
       429: {
         headers: {
           /** @description Seconds until a retry can succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description LOGIN_UNAVAILABLE while the failure counters cannot be kept; see `Retry-After`. */
+      503: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
