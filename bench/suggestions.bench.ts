@@ -232,7 +232,8 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const [{ id: learnerId }] = await ds.query<{ id: string }[]>(`SELECT id FROM profiles WHERE display_name = 'Ana'`);
-    const service = new SuggestionsRefreshService(new UnitOfWork(ds), new EventsService(), new SkillGraphCache(new UnitOfWork(ds)));
+    const uow = new UnitOfWork(ds);
+    const service = new SuggestionsRefreshService(uow, new EventsService(), new SkillGraphCache(uow));
 
     console.log('\nwarm-up');
     const first = await service.refresh(learnerId, NOW);

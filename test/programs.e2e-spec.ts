@@ -438,7 +438,7 @@ describe('mentoring programs (docs/api.md#mentoring-programs-cohort-matching)', 
       expect(await programMentorships(id)).toHaveLength(3);
     });
 
-    it('answers 409 PUBLISH_CONFLICT naming a learner who reached the mentorship limit since the run, and changes nothing', async () => {
+    it('answers 409 PUBLISH_CONFLICT naming a learner who reached the limit since the run; changes nothing', async () => {
       const [l1, l2] = await users(2, ['learner']);
       const [m1, m2] = await users(2, ['mentor']);
       const id = await createProgram('stable');
@@ -524,7 +524,7 @@ describe('mentoring programs (docs/api.md#mentoring-programs-cohort-matching)', 
       expect((await publish(id, result.id)).status).toBe(200);
     });
 
-    it('an accept racing a publish for the same learner: exactly one wins, the learner holds one mentorship', async () => {
+    it('an accept racing a publish for one learner: exactly one wins; the learner holds one mentorship', async () => {
       const round = async () => {
         const [learner] = await users(1, ['learner']);
         const [inProgram, outside] = await users(2, ['mentor']);

@@ -129,7 +129,8 @@ describe('seed', () => {
       `SELECT DISTINCT p.location->>'city' AS city, p.location->>'country' AS country
          FROM profiles p JOIN users u ON u.id = p.id
         WHERE u.email LIKE $1
-          AND NOT EXISTS (SELECT 1 FROM places pl WHERE pl.name = p.location->>'city' AND pl.country = p.location->>'country')`,
+          AND NOT EXISTS (SELECT 1 FROM places pl
+                           WHERE pl.name = p.location->>'city' AND pl.country = p.location->>'country')`,
       [`%-s${seed}@${SEED_EMAIL_DOMAIN}`],
     );
     expect(rows).toEqual([]);
