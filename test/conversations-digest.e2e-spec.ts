@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import smtp from 'smtp-server';
 import { MessageDigestService } from '../src/conversations/message-digest.service.js';
 import { eventually, registerUser, startHarness, type Harness, type TestUser } from './support/harness.js';
+import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 import { requestPair } from './support/conversations.js';
 import { makeMentor } from './support/matching-fixtures.js';
-
-interface Mail {
-  to: string[];
-  raw: string;
-}
 
 const PERIOD_MS = 3000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,31 +14,14 @@ const decodeQp = (s: string) =>
 
 describe('conversations with a worker: message e-mail digests, program mentorships', () => {
   let h: Harness;
-  let smtpServer: InstanceType<typeof smtp.SMTPServer>;
-  const mails: Mail[] = [];
+  let sink: SmtpSink;
+  const mails = (): Mail[] => sink.mails;
 
   beforeAll(async () => {
-    smtpServer = new smtp.SMTPServer({
-      authOptional: true,
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
+    sink = await startSmtpSink();
     h = await startHarness({
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${(smtpServer.server.address() as AddressInfo).port}`,
+        SMTP_URL: sink.url,
         MESSAGE_DIGEST_SECONDS: String(PERIOD_MS / 1000),
         PUBLIC_BASE_URL: 'https://guildhall.example',
       },
@@ -53,11 +30,11 @@ describe('conversations with a worker: message e-mail digests, program mentorshi
 
   afterAll(async () => {
     await h?.close();
-    await new Promise<void>((resolve) => smtpServer?.close(() => resolve()));
+    await sink?.close();
   });
 
   const digestsTo = (u: TestUser) =>
-    mails.filter((m) => m.to.includes(u.email) && /^Subject: \d+ unread messages? on Guildhall/m.test(m.raw));
+    mails().filter((m) => m.to.includes(u.email) && /^Subject: \d+ unread messages? on Guildhall/m.test(m.raw));
   const post = (u: TestUser, id: string, body: string) =>
     h.http().post(`/v1/conversations/${id}/messages`).set(u.auth).send({ body });
 
@@ -76,7 +53,7 @@ describe('conversations with a worker: message e-mail digests, program mentorshi
     // The in-app notification exists, but message.received is never mailed on its own.
     await sleep(PERIOD_MS + 500);
     expect(digestsTo(mentor)).toHaveLength(1);
-    expect(mails.filter((m) => m.to.includes(mentor.email) && m.raw.includes('You have a new message'))).toEqual([]);
+    expect(mails().filter((m) => m.to.includes(mentor.email) && m.raw.includes('You have a new message'))).toEqual([]);
 
     // A later period's digest carries only what came after the last one.
     await startOfPeriod();

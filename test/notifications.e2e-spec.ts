@@ -4,7 +4,6 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import smtp from 'smtp-server';
 import { EmailDelivery } from '../src/notifications/delivery/email-delivery.js';
 import { NotificationFanout } from '../src/notifications/notification-fanout.service.js';
 import { verifyWebhook } from '../src/notifications/webhooks/signature.js';
@@ -19,11 +18,7 @@ import {
   type Harness,
   type TestUser,
 } from './support/harness.js';
-
-interface Mail {
-  to: string[];
-  raw: string;
-}
+import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 
 interface Hook {
   path: string;
@@ -38,35 +33,20 @@ const decodeQp = (s: string) =>
 describe('notifications (inbox, preferences, e-mail and webhook delivery)', () => {
   let h: Harness;
   let strict: Harness;
-  let smtpServer: InstanceType<typeof smtp.SMTPServer>;
+  let sink: SmtpSink;
   let receiver: Server;
   let receiverUrl: string;
-  const mails: Mail[] = [];
+  const mails = {
+    filter: (f: (m: Mail) => boolean) => sink.mails.filter(f),
+    some: (f: (m: Mail) => boolean) => sink.mails.some(f),
+  };
   const hooks: Hook[] = [];
   /** Per receiver path, the statuses to answer in turn (200 once they run out). */
   const script = new Map<string, number[]>();
   const events = new EventsService();
 
   beforeAll(async () => {
-    smtpServer = new smtp.SMTPServer({
-      authOptional: true,
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtpServer.server.address() as AddressInfo).port;
+    sink = await startSmtpSink();
 
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -83,7 +63,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
 
     h = await startHarness({
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: sink.url,
         WEBHOOK_ALLOW_PRIVATE: 'true',
         PUBLIC_BASE_URL: 'https://guildhall.example',
       },
@@ -94,7 +74,7 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   afterAll(async () => {
     await strict?.close();
     await h?.close();
-    await new Promise<void>((resolve) => smtpServer?.close(() => resolve()));
+    await sink?.close();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 

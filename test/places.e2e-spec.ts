@@ -130,7 +130,8 @@ describe('GET /v1/places (the world gazetteer)', () => {
 describe('GET /v1/places rate limit (anonymous: per address)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ worker: false, env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    // The test client is the trusted proxy, so each request's X-Forwarded-For address is its own bucket.
+    h = await startHarness({ worker: false, env: { RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1' } });
   });
   afterAll(() => h.close());
 

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   createTheme,
   type CSSVariablesResolver,
   MultiSelect,
@@ -26,6 +27,9 @@ export const theme = createTheme({
   components: {
     // Links inside text must not rely on colour alone (WCAG 1.4.1); navigation lists opt out.
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Filled badges put white on mid-tone colours (teal, blue, gray: under 4.5:1); light ones pass with the
+    // darkened light-variant text colours set in the resolver below.
+    Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
     TextInput: TextInput.extend(plainLabel),
     PasswordInput: PasswordInput.extend({
       defaultProps: {

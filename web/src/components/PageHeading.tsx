@@ -9,7 +9,7 @@ let firstPageShown = false;
 export function PageHeading({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = children === 'Guildhall' ? 'Guildhall' : `${children} · Guildhall`;
+    document.title = `${children} · Guildhall`;
   }, [children]);
   useEffect(() => {
     if (firstPageShown) ref.current?.focus();
