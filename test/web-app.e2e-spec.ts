@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectProblem, startHarness, type Harness } from './support/harness.js';
@@ -14,6 +15,8 @@ function fixtureDist(): string {
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app");');
   writeFileSync(join(dir, 'assets', 'index-def456.css'), 'body{margin:0}');
+  // What scripts/compress-web.mjs writes beside an asset at build time.
+  writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log("app");'));
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -54,6 +57,25 @@ describe('the API process serves the built web app', () => {
     const css = await h.http().get('/assets/index-def456.css');
     expect(css.headers['content-type']).toMatch(/^text\/css/);
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves the pre-compressed copy to a client that accepts it, the plain file otherwise', async () => {
+    const br = await h
+      .http()
+      .get('/assets/index-abc123.js')
+      .set('Accept-Encoding', 'br, gzip')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await h.http().get('/assets/index-abc123.js').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log("app");');
   });
 
   it('serves other built files (not hashed) with no-cache', async () => {

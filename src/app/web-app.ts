@@ -64,6 +64,8 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string =
     index: false,
     decorateReply: false,
     cacheControl: false,
+    // scripts/compress-web.mjs writes .br/.gz beside each text asset at build time; chosen by Accept-Encoding.
+    preCompressed: true,
     schemaHide: true,
     setHeaders: (reply: FastifyReply, path: string) => {
       const hashed = path.startsWith(join(root, 'assets') + '/');
