@@ -438,7 +438,7 @@ describe('mentoring programs (docs/api.md#mentoring-programs-cohort-matching)', 
       expect(await programMentorships(id)).toHaveLength(3);
     });
 
-    it('answers 409 PUBLISH_CONFLICT naming a learner who reached the limit since the run; changes nothing', async () => {
+    it('409 PUBLISH_CONFLICT names a learner who reached the limit since the run; nothing changes', async () => {
       const [l1, l2] = await users(2, ['learner']);
       const [m1, m2] = await users(2, ['mentor']);
       const id = await createProgram('stable');
