@@ -142,7 +142,8 @@ export class MessageDigestService {
       `<p>Hi ${escapeHtml(name)},</p>`,
       ...shown.map(
         (m) =>
-          `<p><strong>${escapeHtml(m.from)}</strong> wrote:<br>${escapeHtml(m.body).replace(/\n/g, '<br>')}<br><a href="${escapeHtml(m.url)}">Open</a></p>`,
+          `<p><strong>${escapeHtml(m.from)}</strong> wrote:<br>${escapeHtml(m.body).replace(/\n/g, '<br>')}<br>` +
+          `<a href="${escapeHtml(m.url)}">Open</a></p>`,
       ),
       '</body></html>',
     ].join('\n');
