@@ -125,7 +125,8 @@ for (const entry of ['dist/main.js', 'dist/worker.js']) {
 }
 const port = process.env.PORT ?? '3000';
 say(
-  `API on http://localhost:${port} (docs at http://localhost:${port}/docs); worker running. Ctrl-C stops everything.`,
+  `API on http://localhost:${port} (docs at http://localhost:${port}/docs); worker running (metrics at ` +
+    `http://localhost:${process.env.WORKER_METRICS_PORT ?? '9464'}/metrics). Ctrl-C stops everything.`,
 );
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
