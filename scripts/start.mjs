@@ -124,7 +124,10 @@ for (const entry of ['dist/main.js', 'dist/worker.js']) {
   children.push(child);
 }
 const port = process.env.PORT ?? '3000';
-say(`web app on http://localhost:${port}/ , API under /v1 (docs at http://localhost:${port}/docs); worker running.`);
+say(
+  `web app on http://localhost:${port}/ , API under /v1 (docs at http://localhost:${port}/docs); worker running ` +
+    `(metrics at http://localhost:${process.env.WORKER_METRICS_PORT ?? '9464'}/metrics).`,
+);
 say(
   embedded
     ? 'demo data: `npm run seed` in another terminal (it finds this embedded database). Ctrl-C stops everything.'
