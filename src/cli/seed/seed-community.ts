@@ -73,8 +73,8 @@ export async function seedCommunity(pool: pg.Pool, o: SeedOptions): Promise<{ or
     say('removing earlier seeded accounts (and everything they own)');
     await pool.query(`DELETE FROM users WHERE email LIKE '%@${SEED_EMAIL_DOMAIN}'`);
   }
-  const skills: SkillRow[] = (
-    await pool.query(`SELECT slug, name, category, popularity, parents FROM skills ORDER BY slug`)
+  const skills = (
+    await pool.query<SkillRow>(`SELECT slug, name, category, popularity, parents FROM skills ORDER BY slug`)
   ).rows;
   if (!skills.length) throw new Error('the skills table is empty: run `npm run migration:run` first');
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -129,13 +129,16 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
   await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO users (id, email, password_hash, roles)
-       SELECT id, email, $3, string_to_array(roles, ',') FROM unnest($1::uuid[], $2::text[], $4::text[]) AS t(id, email, roles)`,
+       SELECT id, email, $3, string_to_array(roles, ',')
+         FROM unnest($1::uuid[], $2::text[], $4::text[]) AS t(id, email, roles)`,
       [batch.map((p) => p.id), batch.map((p) => p.email), passwordHash, batch.map((p) => p.roles.join(','))],
     );
     await client.query(
-      `INSERT INTO profiles (id, display_name, headline, bio, roles, timezone, languages, location, availability, accepting_mentees, mentor_capacity)
+      `INSERT INTO profiles (id, display_name, headline, bio, roles, timezone, languages, location, availability,
+                             accepting_mentees, mentor_capacity)
        SELECT id, dn, hl, bio, string_to_array(roles, ','), tz, string_to_array(langs, ','), loc, av, acc, cap
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::bool[], $11::int[])
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::jsonb[], $9::jsonb[], $10::bool[], $11::int[])
            AS t(id, dn, hl, bio, roles, tz, langs, loc, av, acc, cap)`,
       [
         batch.map((p) => p.id),
@@ -153,13 +156,15 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
     );
     const sk = batch.flatMap((p) => p.skills.map((s) => ({ id: p.id, ...s })));
     await client.query(
-      `INSERT INTO profile_skills (profile_id, skill, level, years) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::numeric[])`,
+      `INSERT INTO profile_skills (profile_id, skill, level, years)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::numeric[])`,
       [sk.map((s) => s.id), sk.map((s) => s.skill), sk.map((s) => s.level), sk.map((s) => s.years)],
     );
     const goals = batch.flatMap((p) => p.goals.map((g) => ({ id: p.id, ...g })));
     if (goals.length) {
       await client.query(
-        `INSERT INTO goals (profile_id, skill, target_level, target_date) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[])`,
+        `INSERT INTO goals (profile_id, skill, target_level, target_date)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[])`,
         [
           goals.map((g) => g.id),
           goals.map((g) => g.skill),
@@ -187,14 +192,19 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO meetups (id, organizer_id, title, description, starts_at, ends_at, timezone, online, online_url,
-                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level, skill_terms)
-       SELECT t.id, t.org, t.title, t.descr, t.starts, t.ends, t.tz, t.online, t.url, t.vname, t.vaddr, t.vcity, t.vcountry, t.lat, t.lng, t.cap, t.lvl,
-              -- the same closure the service writes (SKILL_TERMS_SQL), computed in this INSERT so no row is written twice
+                            venue_name, venue_address, venue_city, venue_country, lat, lng, capacity, level,
+                            skill_terms)
+       SELECT t.id, t.org, t.title, t.descr, t.starts, t.ends, t.tz, t.online, t.url, t.vname, t.vaddr, t.vcity,
+              t.vcountry, t.lat, t.lng, t.cap, t.lvl,
+              -- the same closure the service writes (SKILL_TERMS_SQL), computed here so no row is written twice
               coalesce((SELECT array_to_tsvector(array_agg(DISTINCT sa.ancestor))
-                          FROM unnest(string_to_array(t.skills, ',')) AS s(skill) JOIN skill_ancestors sa ON sa.skill = s.skill), ''::tsvector)
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bool[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[], $18::text[])
-           AS t(id, org, title, descr, starts, ends, tz, online, url, vname, vaddr, vcity, vcountry, lat, lng, cap, lvl, skills)`,
+                          FROM unnest(string_to_array(t.skills, ',')) AS s(skill)
+                          JOIN skill_ancestors sa ON sa.skill = s.skill), ''::tsvector)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[],
+                     $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[],
+                     $15::float8[], $16::int[], $17::text[], $18::text[])
+           AS t(id, org, title, descr, starts, ends, tz, online, url, vname, vaddr, vcity, vcountry, lat, lng, cap, lvl,
+                skills)`,
       [
         batch.map((m) => m.id),
         batch.map((m) => m.organizerId),
@@ -218,7 +228,8 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
     );
     const ms = batch.flatMap((m) => m.skills.map((s, position) => ({ id: m.id, s, position })));
     await client.query(
-      `INSERT INTO meetup_skills (meetup_id, skill, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
+      `INSERT INTO meetup_skills (meetup_id, skill, position)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
       [ms.map((x) => x.id), ms.map((x) => x.s), ms.map((x) => x.position)],
     );
   });
