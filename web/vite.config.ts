@@ -23,8 +23,9 @@ export default defineConfig(({ command }) => ({
   // Vite would otherwise pass through and ship React's development build: twice the size, and slow).
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   root: import.meta.dirname,
-  // Vite 8 transforms TSX with Oxc itself; React 19 wants the automatic runtime (react/jsx-runtime).
-  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // Vite 8 transforms TSX with Oxc itself; React 19 wants the automatic runtime (react/jsx-runtime). A build
+  // never emits jsxDEV calls: they need React's development build, which the define above rules out.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: command !== 'build' } },
   server: { proxy: { '/v1': toApi, '/docs': toApi, '/health': toApi } },
   build: {
     outDir: 'dist',
