@@ -69,8 +69,10 @@ export async function startWebStack({ seed = ['--learners', '200', '--mentors', 
     const migrate = ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/database/data-source.js'];
     execFileSync(process.execPath, migrate, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     const seeded = execFileSync(process.execPath, ['dist/cli/seed.js', ...seed], { cwd: root, env, encoding: 'utf8' });
-    const login = /log in as (\S+) .*password "([^"]+)"/.exec(seeded);
-    if (!login) throw new Error(`cannot find the demo login in the seed's output:\n${seeded}`);
+    // The seed prints the demo accounts and their shared password; the first learner is the one signed in.
+    const email = /\b(learner-\S+@\S+?)(?=[\s,]|$)/m.exec(seeded)?.[1];
+    const password = /password "([^"]+)"/.exec(seeded)?.[1];
+    if (!email || !password) throw new Error(`cannot find the demo login in the seed's output:\n${seeded}`);
     for (const script of ['dist/main.js', 'dist/worker.js']) {
       const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
       children.push(child);
@@ -85,7 +87,7 @@ export async function startWebStack({ seed = ['--learners', '200', '--mentors', 
       if (Date.now() > deadline || children.some((c) => c.exitCode !== null)) throw new Error('the API did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
-    return { url, learner: { email: login[1], password: login[2] }, stop };
+    return { url, learner: { email, password }, stop };
   } catch (e) {
     await stop();
     throw e;

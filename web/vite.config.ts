@@ -18,10 +18,14 @@ const toApi: ProxyOptions = {
 const vendor = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
 
 // The web app builds from web/ into web/dist, which the API process serves on the same origin as /v1.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // A build is always the production React, whatever NODE_ENV the caller runs under (Jest sets "test", which
+  // Vite would otherwise pass through and ship React's development build: twice the size, and slow).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   root: import.meta.dirname,
-  // Vite 8 transforms TSX with Oxc itself; React 19 wants the automatic runtime (react/jsx-runtime).
-  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // Vite 8 transforms TSX with Oxc itself; React 19 wants the automatic runtime (react/jsx-runtime). A build
+  // never emits jsxDEV calls: they need React's development build, which the define above rules out.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: command !== 'build' } },
   server: { proxy: { '/v1': toApi, '/docs': toApi, '/health': toApi } },
   build: {
     outDir: 'dist',
@@ -51,4 +55,4 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
   },
-});
+}));

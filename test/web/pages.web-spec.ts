@@ -56,7 +56,12 @@ const VISITS: Visit[] = [
     path: () => '/',
     h1: () => 'Guildhall',
     signedIn: true,
-    ready: (page) => page.getByRole('list', { name: 'Next steps' }).waitFor(),
+    ready: async (page) => {
+      await page.getByRole('list', { name: 'Next steps' }).waitFor();
+      // The learner has unread notifications (a mentorship began): the link's name carries the count.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: /^Notifications \(\d+ unread\)$/ }).waitFor();
+    },
   },
   {
     name: 'profile',

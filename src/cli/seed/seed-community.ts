@@ -156,15 +156,15 @@ async function writePeople(pool: pg.Pool, batch: PersonRows[], passwordHash: str
     );
     const sk = batch.flatMap((p) => p.skills.map((s) => ({ id: p.id, ...s })));
     await client.query(
-      `INSERT INTO profile_skills (profile_id, skill, level, years) SELECT *
-       FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::numeric[])`,
+      `INSERT INTO profile_skills (profile_id, skill, level, years)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::numeric[])`,
       [sk.map((s) => s.id), sk.map((s) => s.skill), sk.map((s) => s.level), sk.map((s) => s.years)],
     );
     const goals = batch.flatMap((p) => p.goals.map((g) => ({ id: p.id, ...g })));
     if (goals.length) {
       await client.query(
-        `INSERT INTO goals (profile_id, skill, target_level, target_date) SELECT *
-         FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[])`,
+        `INSERT INTO goals (profile_id, skill, target_level, target_date)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[])`,
         [
           goals.map((g) => g.id),
           goals.map((g) => g.skill),
@@ -223,8 +223,8 @@ async function writeMeetups(pool: pg.Pool, batch: MeetupRows[]): Promise<void> {
     // One statement for the whole batch, so the skill_terms trigger runs once per batch.
     const ms = batch.flatMap((m) => m.skills.map((s, position) => ({ id: m.id, s, position })));
     await client.query(
-      `INSERT INTO meetup_skills (meetup_id, skill, position) SELECT *
-       FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
+      `INSERT INTO meetup_skills (meetup_id, skill, position)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])`,
       [ms.map((x) => x.id), ms.map((x) => x.s), ms.map((x) => x.position)],
     );
   });

@@ -31,7 +31,9 @@ export default function globalSetup(_global: unknown, project: { rootDir: string
 
 function run(root: string, command: string, args: string[]): void {
   process.stdout.write(`\n[web tests] build output missing or older than its sources: ${command} ${args.join(' ')}\n`);
-  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  // Jest sets NODE_ENV=test; the build must be the one `npm run build` makes from a shell (production React).
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', env });
 }
 
 /** Modification time of the oldest of the files, 0 when one is missing. */

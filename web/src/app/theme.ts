@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  createTheme,
-  type CSSVariablesResolver,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Labels stay exactly what they say ("Password", not "Password *"): forms mark nothing as optional-or-required
 // visually; the inputs still carry `required` for assistive technology, and the API names what is missing.
@@ -18,6 +8,8 @@ const plainLabel = { defaultProps: { withAsterisk: false } };
 // element answering to "Time zone" for anyone (or any test) looking the field up by its label.
 const unmountClosedList = { defaultProps: { withAsterisk: false, comboboxProps: { keepMounted: false } } };
 
+// Components are configured by name, not with Component.extend(): importing them here would pull every one
+// of them (Select, MultiSelect and their popovers) into the first load of every page.
 export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 7 keeps white text on filled buttons above 4.5:1 contrast.
@@ -26,21 +18,21 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   components: {
     // Links inside text must not rely on colour alone (WCAG 1.4.1); navigation lists opt out.
-    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Anchor: { defaultProps: { underline: 'always' } },
     // Filled badges put white on mid-tone colours (teal, blue, gray: under 4.5:1); light ones pass with the
     // darkened light-variant text colours set in the resolver below.
-    Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
-    TextInput: TextInput.extend(plainLabel),
-    PasswordInput: PasswordInput.extend({
+    Badge: { defaultProps: { variant: 'light' } },
+    TextInput: plainLabel,
+    PasswordInput: {
       defaultProps: {
         withAsterisk: false,
         // Its default name, "Toggle password visibility", would make every getByLabel('Password') ambiguous.
         visibilityToggleButtonProps: { 'aria-label': 'Show or hide what you typed' },
       },
-    }),
-    Textarea: Textarea.extend(plainLabel),
-    Select: Select.extend(unmountClosedList),
-    MultiSelect: MultiSelect.extend(unmountClosedList),
+    },
+    Textarea: plainLabel,
+    Select: unmountClosedList,
+    MultiSelect: unmountClosedList,
   },
 });
 

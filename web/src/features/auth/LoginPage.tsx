@@ -54,7 +54,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.field('password')}
           />
-          <FormAlert messages={errors.general} />
+          <FormAlert messages={errors.general} title="Not signed in" />
           <Group justify="space-between">
             <Button type="submit" loading={login.isPending}>
               Sign in

@@ -68,7 +68,7 @@ export function RegisterPage() {
               <Checkbox value="organizer" label="Organizer" />
             </Group>
           </Checkbox.Group>
-          <FormAlert messages={errors.general} />
+          <FormAlert messages={errors.general} title="No account created" />
           <Button type="submit" loading={register.isPending}>
             Create account
           </Button>

@@ -73,7 +73,7 @@ function Tasks({ mentorship }: { mentorship: Mentorship }) {
     add.mutate();
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="tasks-heading">
+    <Paper withBorder p="md" component="section">
       <Title order={2} size="h4" id="tasks-heading" mb="sm">
         Tasks
       </Title>
@@ -82,7 +82,7 @@ function Tasks({ mentorship }: { mentorship: Mentorship }) {
           No tasks yet. {active && 'Agree on a first step and add it below.'}
         </Text>
       ) : (
-        <Stack component="ul" gap="xs" p={0} m={0} mb="md" style={{ listStyle: 'none' }} aria-label="Tasks">
+        <Stack component="ul" gap="xs" p={0} m={0} mb="md" style={{ listStyle: 'none' }}>
           {mentorship.tasks.map((task) => (
             <li key={task.id}>
               <Checkbox

@@ -73,7 +73,7 @@ function RequestForm({ mentor, onClose }: { mentor: { id: string; displayName: s
             You have no active goals; add some under Settings to tell mentors what you are aiming for.
           </Text>
         )}
-        <FormAlert messages={errors.general} />
+        <FormAlert messages={errors.general} title="Not sent" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Not now

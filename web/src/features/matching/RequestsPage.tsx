@@ -157,7 +157,7 @@ function RequestCard({ request, side, onDecline }: { request: Request; side: Sid
         )}
         {request.status === 'accepted' && (
           <Text size="sm">
-            <Link to="/mentorships">Open the mentorship</Link>
+            <Link to="/mentorships">Find it in your mentorship list</Link>
           </Text>
         )}
       </Stack>

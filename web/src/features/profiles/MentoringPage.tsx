@@ -1,7 +1,8 @@
-import { Button, Checkbox, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, List, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import { FormAlert } from '../../components/FormAlert';
@@ -9,9 +10,30 @@ import { formErrors } from '../../components/form-errors';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryError } from '../../components/QueryError';
+import { useMe } from '../auth/use-auth';
+import { PersonName } from './PersonName';
 import { SettingsNav } from './SettingsNav';
 
 const key = ['profiles', 'me', 'mentoring'] as const;
+
+/** The learners this mentor is mentoring now, each linking to the mentorship. */
+function ActiveMentees() {
+  const me = useMe();
+  const mentorships = useQuery({ queryKey: ['mentorships'], queryFn: () => unwrap(api.GET('/v1/mentorships')) });
+  const mine = (mentorships.data?.items ?? []).filter((m) => m.status === 'active' && m.mentorId === me.data?.id);
+  if (mine.length === 0) return null;
+  return (
+    <List aria-label="Active mentees" size="sm" mt="xs">
+      {mine.map((m) => (
+        <List.Item key={m.id}>
+          <Anchor component={Link} to={`/mentorships/${m.id}`}>
+            <PersonName id={m.learnerId} plain />
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 
 function MentoringForm({ settings }: { settings: Schemas['MentoringSettings'] }) {
   const queryClient = useQueryClient();
@@ -41,6 +63,7 @@ function MentoringForm({ settings }: { settings: Schemas['MentoringSettings'] })
             ? 'Learners can find you and send requests.'
             : 'Learners cannot send you requests until you accept mentees and have an open slot.'}
         </Text>
+        <ActiveMentees />
       </Paper>
       <form onSubmit={submit} noValidate>
         <Stack>
