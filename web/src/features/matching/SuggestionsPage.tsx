@@ -65,9 +65,11 @@ function SuggestionCard({ item, onRequest }: { item: Suggestion; onRequest: () =
             <Badge variant="light" size="lg">
               #{item.rank}
             </Badge>
-            <Anchor component={Link} to={`/people/${item.mentor.id}`} fw={600} size="lg">
-              {item.mentor.displayName}
-            </Anchor>
+            <Title order={2} size="h4">
+              <Anchor component={Link} to={`/people/${item.mentor.id}`} inherit>
+                {item.mentor.displayName}
+              </Anchor>
+            </Title>
           </Group>
           <Text fw={700} size="lg">
             {percent(item.score)} match
@@ -93,10 +95,14 @@ function SuggestionCard({ item, onRequest }: { item: Suggestion; onRequest: () =
   );
 }
 
+const PAGE = 10;
+
 export function SuggestionsPage() {
   const queryClient = useQueryClient();
   const zone = useViewerTimeZone();
   const [mentor, setMentor] = useState<{ id: string; displayName: string } | null>(null);
+  // A refresh can rank up to 50 mentors; rendering ten at a time keeps the page quick on a phone.
+  const [shown, setShown] = useState(PAGE);
   const suggestions = useQuery({
     queryKey: key,
     queryFn: () => unwrap(api.GET('/v1/match-suggestions')),
@@ -134,11 +140,18 @@ export function SuggestionsPage() {
         ) : suggestions.isError ? (
           <QueryError error={suggestions.error} />
         ) : data && data.items.length > 0 ? (
-          <Stack component="ol" gap="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Suggestions">
-            {data.items.map((item) => (
-              <SuggestionCard key={item.mentor.id} item={item} onRequest={() => setMentor(item.mentor)} />
-            ))}
-          </Stack>
+          <>
+            <Stack component="ol" gap="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Suggestions">
+              {data.items.slice(0, shown).map((item) => (
+                <SuggestionCard key={item.mentor.id} item={item} onRequest={() => setMentor(item.mentor)} />
+              ))}
+            </Stack>
+            {data.items.length > shown && (
+              <Button variant="default" onClick={() => setShown((n) => n + PAGE)} style={{ alignSelf: 'center' }}>
+                Show more suggestions ({data.items.length - shown} more)
+              </Button>
+            )}
+          </>
         ) : data?.status === 'pending' ? null : (
           <EmptyState title={data?.status === 'none' ? 'No suggestions yet' : 'No mentor matches your goals yet'}>
             <Text size="sm">
