@@ -1,16 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { LoadMore } from '../../components/LoadMore';
+import { Anchor, Badge, Checkbox, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -149,17 +138,7 @@ export function MentorsPage() {
                 <MentorCard key={mentor.id} mentor={mentor} />
               ))}
             </Stack>
-            {mentors.hasNextPage && (
-              <div>
-                <Button
-                  variant="default"
-                  onClick={() => void mentors.fetchNextPage()}
-                  loading={mentors.isFetchingNextPage}
-                >
-                  Load more
-                </Button>
-              </div>
-            )}
+            <LoadMore pages={mentors} />
           </>
         )}
       </Stack>

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { LoadMore } from '../../components/LoadMore';
+import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -85,17 +86,7 @@ export function MeetupsPage() {
                 <MeetupItem key={meetup.id} meetup={meetup} />
               ))}
             </Stack>
-            {meetups.hasNextPage && (
-              <div>
-                <Button
-                  variant="default"
-                  onClick={() => void meetups.fetchNextPage()}
-                  loading={meetups.isFetchingNextPage}
-                >
-                  Load more
-                </Button>
-              </div>
-            )}
+            <LoadMore pages={meetups} />
           </>
         )}
       </Stack>

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { LoadMore } from '../../components/LoadMore';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -77,17 +78,7 @@ export function MessagesPage() {
               <ConversationItem key={conversation.id} conversation={conversation} myId={me.data?.id ?? ''} />
             ))}
           </Stack>
-          {conversations.hasNextPage && (
-            <div>
-              <Button
-                variant="default"
-                onClick={() => void conversations.fetchNextPage()}
-                loading={conversations.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </div>
-          )}
+          <LoadMore pages={conversations} />
         </Stack>
       )}
     </>
