@@ -1,53 +1,32 @@
-// Meetups benchmark, W7 and W4 of issue 8:
-//   W7 (--only=search): 200,000 meetups bulk-loaded with generate_series, then GET /v1/meetups' SQL
+// Meetups benchmark, W7 of issue 8 (W4, the RSVP burst, is bench/rsvp-burst.bench.ts):
+//   W7: 200,000 meetups bulk-loaded with generate_series, then GET /v1/meetups' SQL
 //      (buildMeetupSearch) per scenario, p50/p95 per pass against a baseline measured in the same run (the same
-//      SQL with index scans switched off, and a SELECT 1 round trip as the floor);
-//   W4 (--only=storm): 2,000 concurrent RSVPs on one meetup with 100 seats through applyRsvp (the service's own
-//      transaction), --runs times on fresh meetups, asserting exactly 100 going each time, reporting RSVPs/s
-//      against bare transactions on the same pool.
-// Run: npm run bench:w7 | bench:w4 [-- --meetups=N --runs=N --queries=N --rsvps=N --seats=N --pool=N --keep];
-// without --only both run.
+//      SQL with index scans switched off, and a SELECT 1 round trip as the floor).
+// Run: npm run bench:w7 [-- --meetups=N --runs=N --queries=N --keep].
 // Uses a database of its own, guildhall_bench_meetups, on DATABASE_URL's server; dropped at the end unless --keep.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import { buildMeetupSearch, type MeetupSearchFilter } from '../src/meetups/meetup-search.sql.js';
-import { applyRsvp, type RsvpOutcome } from '../src/meetups/rsvp-transaction.js';
-import { EventsService } from '../src/queues/events.service.js';
-import { benchDatabase, benchDataSource } from './support/bench-db.js';
+import { benchDatabase } from './support/bench-db.js';
 import { explain, roundTripFloor, seededRandom, withClient, withoutIndexes } from './support/sql-bench.js';
 import { fmt, median, passes, quantile, timed } from './support/stats.js';
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string' },
     meetups: { type: 'string', default: '200000' },
     runs: { type: 'string', default: '5' },
     queries: { type: 'string', default: '500' },
-    rsvps: { type: 'string', default: '2000' },
-    seats: { type: 'string', default: '100' },
-    pool: { type: 'string', default: '40' },
     keep: { type: 'boolean', default: false },
   },
 });
-const ONLY = args.only;
-if (ONLY !== undefined && ONLY !== 'search' && ONLY !== 'storm') throw new Error('--only is search or storm');
-const SEARCH = ONLY !== 'storm';
-const STORM = ONLY !== 'search';
-// The storm needs no bulk meetups; the search is about them.
-const MEETUPS = SEARCH ? Number(args.meetups) : 0;
+const MEETUPS = Number(args.meetups);
 const RUNS = Number(args.runs);
 const QUERIES = Number(args.queries);
 const CHUNK = 20_000;
 const PAGE = 20;
 const BASELINE_QUERIES = 10;
 const GOAL_P95_MS = 30;
-const STORM_RSVPS = Number(args.rsvps);
-const STORM_SEATS = Number(args.seats);
-const STORM_POOL = Number(args.pool);
-if (!(STORM_SEATS > 0 && STORM_RSVPS > STORM_SEATS && STORM_POOL > 0))
-  throw new Error('need 0 < --seats < --rsvps and --pool > 0');
 
 // Title words: each title draws three, so a one-word q matches roughly one meetup in seven.
 const WORDS = [
@@ -236,137 +215,6 @@ async function runScenario(
   return { times, rows };
 }
 
-async function stormLearners(db: pg.Client): Promise<string[]> {
-  return (
-    await db.query<{ id: string }>(
-      `WITH u AS (INSERT INTO users (email, password_hash, roles)
-                  SELECT 'storm-' || g || '@bench.test', 'x', ARRAY['learner'] FROM generate_series(1, $1::int) g
-                  RETURNING id, roles)
-       INSERT INTO profiles (id, display_name, roles)
-       SELECT id, 'Storm ' || left(id::text, 8), roles FROM u RETURNING id`,
-      [STORM_RSVPS],
-    )
-  ).rows.map((r) => r.id);
-}
-
-async function stormMeetup(db: pg.Client): Promise<string> {
-  const meetup = await db.query<{ id: string }>(
-    `INSERT INTO meetups (organizer_id, title, description, starts_at, ends_at, timezone, online, online_url, capacity)
-     SELECT id, 'Storm night', 'Everyone at once', now() + interval '7 days', now() + interval '7 days 2 hours', 'UTC',
-            true,
-            'https://meet.example.org/storm', $1
-       FROM profiles WHERE roles @> ARRAY['organizer'] LIMIT 1 RETURNING id`,
-    [STORM_SEATS],
-  );
-  return meetup.rows[0].id;
-}
-
-interface StormRun {
-  rate: number;
-  readOnlyRate: number;
-  hotRowRate: number;
-  latencyP50: number;
-  latencyP95: number;
-  ok: boolean;
-}
-
-/** One storm on a fresh meetup: every learner answers `going` at once; checks the counters against the rows. */
-async function rsvpStorm(ds: DataSource, db: pg.Client, learners: string[], run: number): Promise<StormRun> {
-  const meetupId = await stormMeetup(db);
-  const events = new EventsService();
-  // Baselines on the same pool, as many concurrent transactions: read-only ones (one round trip, no commit to
-  // flush), and ones that each update the same meetup row: the floor of any design that serializes a
-  // meetup's RSVPs on its row and commits each one durably.
-  const [readOnlyMs] = await timed(() => Promise.all(learners.map(() => ds.transaction((tx) => tx.query('SELECT 1')))));
-  const [hotRowMs] = await timed(() =>
-    Promise.all(
-      learners.map(() =>
-        ds.transaction((tx) => tx.query(`UPDATE meetups SET updated_at = now() WHERE id = $1`, [meetupId])),
-      ),
-    ),
-  );
-  const latencies: number[] = [];
-  const [ms, outcomes] = await timed(() =>
-    Promise.all(
-      learners.map(async (id) => {
-        const [took, outcome] = await timed(() => ds.transaction((tx) => applyRsvp(tx, events, meetupId, id, 'going')));
-        latencies.push(took);
-        return outcome;
-      }),
-    ),
-  );
-  const going = outcomes.filter((o: RsvpOutcome) => o.status === 'going').length;
-  const positions = outcomes
-    .filter((o) => o.status === 'waitlisted')
-    .map((o) => o.waitlistPosition!)
-    .sort((a, b) => a - b);
-  const row = (
-    await db.query<{ going_count: number; waitlist_count: number; going_rows: number; waitlisted_rows: number }>(
-      `SELECT m.going_count, m.waitlist_count,
-              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'going') AS going_rows,
-              (SELECT count(*)::int FROM meetup_rsvps WHERE meetup_id = m.id AND status = 'waitlisted')
-                AS waitlisted_rows
-         FROM meetups m WHERE m.id = $1`,
-      [meetupId],
-    )
-  ).rows[0];
-  const positionsOk = positions.length === STORM_RSVPS - STORM_SEATS && positions.every((p, i) => p === i + 1);
-  const ok =
-    going === STORM_SEATS &&
-    row.going_count === STORM_SEATS &&
-    row.going_rows === STORM_SEATS &&
-    row.waitlist_count === row.waitlisted_rows &&
-    row.waitlisted_rows === STORM_RSVPS - STORM_SEATS &&
-    positionsOk;
-  const result = {
-    rate: (STORM_RSVPS / ms) * 1000,
-    readOnlyRate: (STORM_RSVPS / readOnlyMs) * 1000,
-    hotRowRate: (STORM_RSVPS / hotRowMs) * 1000,
-    latencyP50: quantile(latencies, 0.5),
-    latencyP95: quantile(latencies, 0.95),
-    ok,
-  };
-  console.log(
-    `  storm ${run}/${RUNS}: ${STORM_RSVPS} RSVPs in ${fmt(ms)} ms = ${result.rate.toFixed(0)}/s (hot-row ` +
-      `updates ${result.hotRowRate.toFixed(0)}/s, read-only ${result.readOnlyRate.toFixed(0)}/s), ` +
-      `RSVP latency p50 ${fmt(result.latencyP50)} ms p95 ${fmt(result.latencyP95)} ms; ${going} answered going, ` +
-      `rows going=${row.going_rows} ` +
-      `waitlisted=${row.waitlisted_rows}, counters ${row.going_count}/${row.waitlist_count}, positions ` +
-      `1..${positions.length} ${positionsOk ? 'exact' : 'WRONG'}`,
-  );
-  return result;
-}
-
-async function runStorms(url: string, db: pg.Client): Promise<boolean> {
-  console.log(
-    `\nW4 RSVP storm: ${STORM_RSVPS} concurrent RSVPs on ${STORM_SEATS} seats, pool of ${STORM_POOL}, ${RUNS} runs`,
-  );
-  const learners = await stormLearners(db);
-  const ds = benchDataSource(url, STORM_POOL);
-  await ds.initialize();
-  const runs: StormRun[] = [];
-  try {
-    for (let i = 1; i <= RUNS; i++) runs.push(await rsvpStorm(ds, db, learners, i));
-  } finally {
-    await ds.destroy();
-  }
-  const ok = runs.every((r) => r.ok);
-  const rate = median(runs.map((r) => r.rate));
-  const hotRow = median(runs.map((r) => r.hotRowRate));
-  const readOnly = median(runs.map((r) => r.readOnlyRate));
-  console.log(
-    `\nW4 result (medians over ${RUNS} runs): ${rate.toFixed(0)} RSVPs/s (slowest run ` +
-      `${Math.min(...runs.map((r) => r.rate)).toFixed(0)}/s), ` +
-      `RSVP latency p50 ${fmt(median(runs.map((r) => r.latencyP50)))} ms p95 ` +
-      `${fmt(median(runs.map((r) => r.latencyP95)))} ms; ` +
-      `baselines: one-statement updates of the same row ${hotRow.toFixed(0)}/s (RSVPs run at ` +
-      `${(rate / hotRow).toFixed(2)}x), ` +
-      `read-only transactions ${readOnly.toFixed(0)}/s; exactly ${STORM_SEATS} going in every run: ` +
-      `${ok ? 'PASS' : 'FAIL'}`,
-  );
-  return ok;
-}
-
 async function runSearch(db: pg.Client): Promise<boolean> {
   const skills = (await db.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY slug`)).rows.map((r) => r.slug);
   const parents = (
@@ -453,10 +301,7 @@ async function main(): Promise<void> {
   const db = new pg.Client({ connectionString: bench.url });
   try {
     await db.connect();
-    let ok = true;
-    if (SEARCH) ok = (await runSearch(db)) && ok;
-    if (STORM) ok = (await runStorms(bench.url, db)) && ok;
-    process.exitCode = ok ? 0 : 1;
+    process.exitCode = (await runSearch(db)) ? 0 : 1;
   } finally {
     await db.end().catch(() => undefined);
     await bench.drop();

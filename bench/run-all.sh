@@ -25,10 +25,10 @@ for w in "${workloads[@]}"; do
     w1) node .bench-dist/bench/http-overhead.bench.js --only w1 $(small --runs 1 --seconds 1 --connections 4) ;;
     w2) node .bench-dist/bench/http-overhead.bench.js --only w2 $(small --runs 1 --seconds 1 --connections 4) ;;
     w3) node .bench-dist/bench/suggestions.bench.js $(small --mentors=2000 --runs=4) ;;
-    w4) node .bench-dist/bench/meetups.bench.js --only=storm $(small --runs=1 --rsvps=200 --seats=20 --pool=8) ;;
+    w4) node .bench-dist/bench/rsvp-burst.bench.js $(small --runs=1 --rsvps=200 --seats=20 --pool=8 --connections=20) ;;
     w5) node .bench-dist/bench/notifications-fanout.bench.js $(small --members=2000 --runs=1) ;;
     w6) node .bench-dist/bench/cohort-matching.bench.js $(small --learners=500 --mentors=100 --runs=1) ;;
-    w7) node .bench-dist/bench/meetups.bench.js --only=search $(small --meetups=2000 --runs=1 --queries=20) ;;
+    w7) node .bench-dist/bench/meetups.bench.js $(small --meetups=2000 --runs=1 --queries=20) ;;
     w8) node .bench-dist/bench/mentor-search.bench.js $(small --mentors=2000 --runs=1 --queries=50) ;;
     w9) node .bench-dist/bench/session-slots.bench.js $(small --runs=1 --calls=20 --reference-calls=1 --days=3) ;;
     w10) node .bench-dist/bench/conversation-list.bench.js $(small --others=200 --runs=1 --queries=10) ;;

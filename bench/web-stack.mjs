@@ -93,3 +93,40 @@ export async function startWebStack({ seed = ['--learners', '200', '--mentors', 
     throw e;
   }
 }
+
+/**
+ * Signs the seeded demo learner in with `"cookie": true` and returns the cookies that answer sets (the refresh
+ * cookie and its readable companion, each with its own path), ready for a browser context's `addCookies`.
+ */
+export async function demoSessionCookies(stack) {
+  const res = await fetch(`${stack.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...stack.learner, cookie: true }),
+  });
+  const lines = res.headers.getSetCookie().filter((c) => /^guildhall_(refresh|session)=/.test(c));
+  if (!res.ok || lines.length !== 2) throw new Error(`cookie login failed: ${res.status} ${await res.text()}`);
+  return lines.map((line) => {
+    const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+    const at = pair.indexOf('=');
+    const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: new URL(stack.url).hostname, path };
+  });
+}
+
+/** Has the worker compute the demo learner's suggestions; resolves to how many there are once they are ready. */
+export async function readyDemoSuggestions(stack) {
+  const login = await fetch(`${stack.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(stack.learner),
+  }).then((r) => r.json());
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  await fetch(`${stack.url}/v1/match-suggestions/refresh`, { method: 'POST', headers });
+  for (let i = 0; i < 150; i++) {
+    const s = await fetch(`${stack.url}/v1/match-suggestions`, { headers }).then((r) => r.json());
+    if (s.status === 'ready') return s.items.length;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('suggestions not ready within 30 s');
+}

@@ -54,6 +54,8 @@ function auth(op) {
   const bearer = requirements.some((r) => 'bearer' in r);
   const role = op.responses['403']?.description.match(/^ROLE_REQUIRED: the caller is not (.*)\.$/)?.[1];
   if (!bearer) return 'none';
+  // An empty requirement next to bearer: anonymous callers are let in, a token that is sent is checked.
+  if (requirements.some((r) => Object.keys(r).length === 0)) return 'optional token';
   return role ? `token, ${role}` : 'token';
 }
 

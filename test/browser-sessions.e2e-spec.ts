@@ -8,18 +8,21 @@ interface SetCookie {
   attributes: string[];
 }
 
-/** The guildhall_refresh Set-Cookie of an answer, split into its value and lower-cased attributes. */
-function sessionCookie(res: { headers: Record<string, unknown> }): SetCookie | undefined {
+/** A Set-Cookie of an answer, by name, split into its value and lower-cased attributes. */
+function setCookie(res: { headers: Record<string, unknown> }, name: string): SetCookie | undefined {
   const raw = res.headers['set-cookie'];
   const all = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
-  const line = all.find((c) => c.startsWith(`${COOKIE}=`));
+  const line = all.find((c) => c.startsWith(`${name}=`));
   if (!line) return undefined;
   const [pair, ...attributes] = line.split(';').map((p) => p.trim());
   return {
-    value: decodeURIComponent(pair.slice(COOKIE.length + 1)),
+    value: decodeURIComponent(pair.slice(name.length + 1)),
     attributes: attributes.map((a) => a.toLowerCase()),
   };
 }
+
+/** The guildhall_refresh Set-Cookie of an answer. */
+const sessionCookie = (res: { headers: Record<string, unknown> }) => setCookie(res, COOKIE);
 
 const tokenId = (token: string): string => token.split('.')[0];
 
@@ -69,6 +72,13 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     );
     // PUBLIC_BASE_URL is plain http on localhost: a Secure cookie would never come back.
     expect(c.attributes).not.toContain('secure');
+    // Its companion tells the page there is a session to resume: readable, site-wide, no secret in it.
+    const hint = setCookie(res, 'guildhall_session')!;
+    expect(hint.value).toBe('1');
+    expect(hint.attributes).toEqual(
+      expect.arrayContaining(['samesite=strict', 'path=/', `max-age=${h.config.refreshTokenTtlSeconds}`]),
+    );
+    expect(hint.attributes).not.toContain('httponly');
   });
 
   it('login with cookie:true does the same; without it, refreshToken is answered and no cookie set', async () => {
@@ -140,6 +150,10 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     const cleared = sessionCookie(res)!;
     expect(cleared.value).toBe('');
     expect(cleared.attributes.some((a) => a === 'max-age=0' || a.startsWith('expires=thu, 01 jan 1970'))).toBe(true);
+    // The page's hint goes with it: the next page load does not try to resume the session.
+    const hint = setCookie(res, 'guildhall_session')!;
+    expect(hint.value).toBe('');
+    expect(hint.attributes).toEqual(expect.arrayContaining(['path=/']));
     expectProblem(await refreshWithCookie(live), 401);
     expectProblem(await h.http().get('/v1/me').set('Authorization', `Bearer ${refreshed.body.accessToken}`), 401);
   });

@@ -136,11 +136,15 @@ describe('meetups (docs/api.md#meetups): create, edit, cancel, read, search', ()
       expect(again.body.myRsvp).toEqual({ status: 'interested', waitlistPosition: null });
     });
 
-    it('answers 404 for an unknown or malformed id, 401 without a token', async () => {
+    it('answers 404 for an unknown or malformed id; no token is needed, but a bad one is 401', async () => {
       expectProblem(await h.http().get('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b').set(learner.auth), 404);
       expectProblem(await h.http().get('/v1/meetups/not-a-uuid').set(learner.auth), 404);
+      expectProblem(await h.http().get('/v1/meetups/6f1c2e0a-2b7e-4d8e-9b1a-3c4d5e6f7a8b'), 404);
       const m = await createMeetup(h, organizer);
-      expectProblem(await h.http().get(`/v1/meetups/${m.id}`), 401);
+      const anonymous = await h.http().get(`/v1/meetups/${m.id}`);
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.body).toMatchObject({ id: m.id, myRsvp: null });
+      expectProblem(await h.http().get(`/v1/meetups/${m.id}`).set('Authorization', 'Bearer not.a.token'), 401);
     });
   });
 

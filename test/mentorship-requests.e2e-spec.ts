@@ -5,6 +5,7 @@ import { QUEUES } from '../src/queues/queue-names.js';
 import {
   eventually,
   expectProblem,
+  PASSWORD,
   registerUser,
   startHarness,
   type Harness,
@@ -40,7 +41,9 @@ describe('mentorship requests (docs/api.md#mentor-matching)', () => {
       expect(res.body).toEqual({
         id: expect.any(String),
         learnerId: learner.id,
+        learnerName: 'Test learner',
         mentorId: mentor.id,
+        mentorName: 'Mentor',
         message: 'Hi, can you help with Postgres?',
         goalIds: [goal],
         status: 'pending',
@@ -164,6 +167,8 @@ describe('mentorship requests (docs/api.md#mentor-matching)', () => {
         items: [expect.objectContaining({ id: ids[0], status: 'cancelled' })],
         nextCursor: null,
       });
+      // Each names both parties (no request per row).
+      expect(page1.body.items[0]).toMatchObject({ learnerName: 'Test learner', mentorName: 'Mentor' });
 
       const pending = await h.http().get('/v1/mentorship-requests?as=learner&status=pending').set(learner.auth);
       expect(pending.body.items.map((r: { id: string }) => r.id).sort()).toEqual([ids[1], ids[2]].sort());
@@ -181,6 +186,12 @@ describe('mentorship requests (docs/api.md#mentor-matching)', () => {
       expect((await h.http().get(`/v1/mentorship-requests/${ids[1]}`).set(mentors[1].auth)).body.id).toBe(ids[1]);
       expectProblem(await h.http().get(`/v1/mentorship-requests/${ids[1]}`).set(mentors[0].auth), 404);
       expectProblem(await h.http().get('/v1/mentorship-requests/nope').set(learner.auth), 404);
+
+      // A deleted account's side is null, its name too.
+      const gone = await h.http().delete('/v1/me').set(mentors[0].auth).send({ password: PASSWORD });
+      expect(gone.status).toBe(204);
+      const after = await h.http().get(`/v1/mentorship-requests/${ids[0]}`).set(learner.auth);
+      expect(after.body).toMatchObject({ mentorId: null, mentorName: null, learnerName: 'Test learner' });
     });
   });
 
@@ -195,7 +206,9 @@ describe('mentorship requests (docs/api.md#mentor-matching)', () => {
       expect(res.body.mentorship).toEqual({
         id: expect.any(String),
         learnerId: learner.id,
+        learnerName: 'Test learner',
         mentorId: mentor.id,
+        mentorName: 'Mentor',
         requestId: request.id,
         programId: null,
         status: 'active',

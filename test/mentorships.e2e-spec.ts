@@ -10,8 +10,8 @@ describe('mentorships (docs/api.md#mentor-matching)', () => {
   afterAll(() => h.close());
 
   async function mentorship(capacity = 2): Promise<{ learner: TestUser; mentor: TestUser; id: string }> {
-    const learner = await registerUser(h, ['learner']);
-    const mentor = await makeMentor(h, { capacity });
+    const learner = await registerUser(h, ['learner'], { displayName: 'Lea Learner' });
+    const mentor = await makeMentor(h, { capacity, displayName: 'Mo Mentor' });
     const req = await h
       .http()
       .post('/v1/mentorship-requests')
@@ -31,7 +31,9 @@ describe('mentorships (docs/api.md#mentor-matching)', () => {
       expect(res.body).toMatchObject({
         id,
         learnerId: learner.id,
+        learnerName: 'Lea Learner',
         mentorId: mentor.id,
+        mentorName: 'Mo Mentor',
         requestId: expect.any(String),
         status: 'active',
         endedAt: null,
@@ -43,7 +45,11 @@ describe('mentorships (docs/api.md#mentor-matching)', () => {
     expectProblem(await h.http().post(`/v1/mentorships/${id}/tasks`).set(stranger.auth).send({ title: 'x' }), 404);
 
     const asLearner = await h.http().get('/v1/mentorships?as=learner').set(learner.auth);
-    expect(asLearner.body).toEqual({ items: [expect.objectContaining({ id })], nextCursor: null });
+    // The list names both parties, so a page of mentorships needs no request per row for names.
+    expect(asLearner.body).toEqual({
+      items: [expect.objectContaining({ id, learnerName: 'Lea Learner', mentorName: 'Mo Mentor' })],
+      nextCursor: null,
+    });
     expect((await h.http().get('/v1/mentorships?as=mentor').set(learner.auth)).body.items).toEqual([]);
     expect(
       (await h.http().get('/v1/mentorships').set(mentor.auth)).body.items.map((m: { id: string }) => m.id),
@@ -190,6 +196,8 @@ describe('mentorships (docs/api.md#mentor-matching)', () => {
       'MENTORSHIP_NOT_COMPLETED',
     );
     await h.http().post(`/v1/mentorships/${id}/complete`).set(mentor.auth);
+    // The mentorship says whether the caller already gave feedback (so a page need not offer the form again).
+    expect((await h.http().get(`/v1/mentorships/${id}`).set(learner.auth)).body.myFeedback).toBeNull();
     expectProblem(await h.http().post(`/v1/mentorships/${id}/feedback`).set(learner.auth).send({ rating: 6 }), 400);
     expectProblem(await h.http().post(`/v1/mentorships/${id}/feedback`).set(learner.auth).send({ rating: 0 }), 400);
     expectProblem(await h.http().post(`/v1/mentorships/${id}/feedback`).set(learner.auth).send({ rating: 4.5 }), 400);
@@ -211,6 +219,11 @@ describe('mentorships (docs/api.md#mentor-matching)', () => {
       409,
       'FEEDBACK_EXISTS',
     );
+    // Each party sees their own feedback, never the other's.
+    const mine = (await h.http().get(`/v1/mentorships/${id}`).set(learner.auth)).body;
+    expect(mine.myFeedback).toEqual({ ...res.body, createdAt: expect.stringMatching(/Z$/) });
+    expect(mine.myFeedback.createdAt).toBe(res.body.createdAt);
+    expect((await h.http().get(`/v1/mentorships/${id}`).set(mentor.auth)).body.myFeedback).toBeNull();
     expect((await h.http().post(`/v1/mentorships/${id}/feedback`).set(mentor.auth).send({ rating: 4 })).status).toBe(
       201,
     );

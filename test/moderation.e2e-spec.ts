@@ -44,9 +44,9 @@ describe('blocks and reports (docs/api.md#moderation)', () => {
   });
 
   describe('reports', () => {
-    it('anyone reports a profile (201); only admins read reports (403 otherwise)', async () => {
-      const reporter = await registerUser(h, ['learner']);
-      const reported = await registerUser(h, ['mentor']);
+    it('anyone reports a profile (201); only admins read reports, with both names (403 otherwise)', async () => {
+      const reporter = await registerUser(h, ['learner'], { displayName: 'Rita Reporter' });
+      const reported = await registerUser(h, ['mentor'], { displayName: 'Sam Spammer' });
       const res = await h
         .http()
         .post('/v1/reports')
@@ -56,7 +56,9 @@ describe('blocks and reports (docs/api.md#moderation)', () => {
       expect(res.body).toEqual({
         id: expect.any(String),
         reporterId: reporter.id,
+        reporterName: 'Rita Reporter',
         profileId: reported.id,
+        profileName: 'Sam Spammer',
         reason: 'spam',
         details: 'Sends links to a crypto scheme',
         status: 'open',

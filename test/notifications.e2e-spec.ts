@@ -18,6 +18,8 @@ import {
   type Harness,
   type TestUser,
 } from './support/harness.js';
+import { mentorshipPair } from './support/conversations.js';
+import { createMeetup } from './support/meetups.js';
 import { startSmtpSink, type Mail, type SmtpSink } from './support/smtp-sink.js';
 
 interface Hook {
@@ -36,9 +38,11 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
   let sink: SmtpSink;
   let receiver: Server;
   let receiverUrl: string;
+  // Registration mails a verification link (the auth module's, not a notification): these tests skip those.
+  const isNotification = (m: Mail) => !/^Message-ID: <account-/im.test(m.raw);
   const mails = {
-    filter: (f: (m: Mail) => boolean) => sink.mails.filter(f),
-    some: (f: (m: Mail) => boolean) => sink.mails.some(f),
+    filter: (f: (m: Mail) => boolean) => sink.mails.filter((m) => isNotification(m) && f(m)),
+    some: (f: (m: Mail) => boolean) => sink.mails.some((m) => isNotification(m) && f(m)),
   };
   const hooks: Hook[] = [];
   /** Per receiver path, the statuses to answer in turn (200 once they run out). */
@@ -390,6 +394,41 @@ describe('notifications (inbox, preferences, e-mail and webhook delivery)', () =
       const [{ created_at }] = await h.db.query(`SELECT created_at FROM outbox WHERE id = $1`, [eventId]);
       expect(res.body.items[0].createdAt).toBe(new Date(created_at).toISOString());
       expect((await h.http().get('/v1/notifications/unread-count').set(b.auth)).body).toEqual({ count: 1 });
+    });
+
+    it('adds the names its ids stand for to the data once per event, keeping what the emitter set', async () => {
+      const { learner, mentor, mentorshipId, conversationId } = await mentorshipPair(h);
+      const organizer = await registerUser(h, ['organizer']);
+      const meetup = await createMeetup(h, organizer, { title: 'Index tuning clinic' });
+      const dataOf = async (user: TestUser, type: string) =>
+        eventually(async () => {
+          const res = await h.http().get('/v1/notifications?limit=100').set(user.auth);
+          return res.body.items.find((n: { type: string }) => n.type === type)?.data;
+        });
+
+      expect(await dataOf(learner, 'mentorship.accepted')).toEqual(
+        expect.objectContaining({ mentorshipId, learnerName: 'Lena Learner', mentorName: 'Max Mentor' }),
+      );
+      const sessionId = randomUUID();
+      await emit('session.reminder', { sessionId, mentorshipId, recipientIds: [learner.id, mentor.id] });
+      expect(await dataOf(mentor, 'session.reminder')).toEqual({
+        sessionId,
+        mentorshipId,
+        learnerId: learner.id,
+        mentorId: mentor.id,
+        learnerName: 'Lena Learner',
+        mentorName: 'Max Mentor',
+      });
+      await emit('message.received', { conversationId, authorId: mentor.id, recipientIds: [learner.id] });
+      expect(await dataOf(learner, 'message.received')).toEqual({
+        conversationId,
+        authorId: mentor.id,
+        authorName: 'Max Mentor',
+      });
+      await emit('meetup.cancelled', { meetupId: meetup.id, recipientIds: [learner.id] });
+      expect(await dataOf(learner, 'meetup.cancelled')).toEqual({ meetupId: meetup.id, title: 'Index tuning clinic' });
+      await emit('meetup.promoted', { meetupId: meetup.id, title: 'As emitted', recipientIds: [learner.id] });
+      expect(await dataOf(learner, 'meetup.promoted')).toEqual({ meetupId: meetup.id, title: 'As emitted' });
     });
 
     it('a muted type creates no notification (in-app, e-mail or webhook) for that user only', async () => {

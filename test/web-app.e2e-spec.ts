@@ -18,6 +18,15 @@ function fixtureDist(): string {
   // What scripts/compress-web.mjs writes beside an asset at build time.
   writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log("app");'));
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // What scripts/route-preloads.mjs writes: the chunks of each page route beyond the entry's.
+  writeFileSync(
+    join(dir, 'route-preloads.json'),
+    JSON.stringify([
+      ['^/meetups/?$', ['assets/MeetupsPage-abc123.js', 'assets/Select-def456.js']],
+      // A page with many chunks: its document is big enough to be worth compressing.
+      ['^/programs/?$', Array.from({ length: 60 }, (_, i) => `assets/Chunk${i}-abc123.js`)],
+    ]),
+  );
   return dir;
 }
 
@@ -37,7 +46,9 @@ describe('the API process serves the built web app', () => {
     const res = await h.http().get('/').set('Accept', HTML);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.text).toBe(INDEX);
+    // The app's document, with the site's link-preview tags (test/link-previews.e2e-spec.ts) in its head.
+    expect(res.text).toContain('<script type="module" src="/assets/index-abc123.js"></script>');
+    expect(res.text).toContain('<meta property="og:site_name" content="Guildhall" />');
     expect(res.headers['cache-control']).toBe('no-cache');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
@@ -93,6 +104,50 @@ describe('the API process serves the built web app', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
     },
   );
+
+  it("lists a page's own chunks in its document as modulepreload links, and no other page's", async () => {
+    const meetups = await h.http().get('/meetups?q=sql').set('Accept', HTML);
+    expect(meetups.status).toBe(200);
+    const head = meetups.text.slice(0, meetups.text.indexOf('</head>'));
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/MeetupsPage-abc123.js">');
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/Select-def456.js">');
+    const login = await h.http().get('/login').set('Accept', HTML);
+    expect(login.text).not.toContain('MeetupsPage');
+  });
+
+  it("preloads a visitor's first API answer for the unfiltered meetup list and a meetup, nothing else", async () => {
+    const headOf = async (path: string, cookie?: string) => {
+      const req = h.http().get(path).set('Accept', HTML);
+      const res = await (cookie ? req.set('Cookie', cookie) : req);
+      return res.text.slice(0, res.text.indexOf('</head>'));
+    };
+    const preload = (href: string) => `<link rel="preload" as="fetch" crossorigin href="${href}">`;
+    expect(await headOf('/meetups')).toContain(preload('/v1/meetups?limit=20'));
+    // The document depends on the session cookie: a shared cache must keep the two apart.
+    const vary = (await h.http().get('/meetups').set('Accept', HTML)).headers['vary'];
+    expect(String(vary).toLowerCase()).toContain('cookie');
+    const id = '0b6f3a8e-2c1d-4e5f-8a9b-1c2d3e4f5a6b';
+    expect(await headOf(`/meetups/${id}`)).toContain(preload(`/v1/meetups/${id}`));
+    // Filters depend on the viewer's zone; a member's request may carry a token; other pages fetch nothing public.
+    for (const [path, cookie] of [
+      ['/meetups?q=sql', undefined],
+      ['/meetups', 'guildhall_session=1'],
+      ['/meetups/not-an-id', undefined],
+      ['/login', undefined],
+    ] as const) {
+      expect(await headOf(path, cookie)).not.toContain('as="fetch"');
+    }
+  });
+
+  it('compresses a document big enough to be worth it, for a browser that accepts it', async () => {
+    const res = await h.http().get('/programs').set('Accept', HTML).set('Accept-Encoding', 'gzip, deflate, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers.vary).toMatch(/Accept-Encoding/);
+    expect(res.text).toContain('href="/assets/Chunk59-abc123.js"');
+    const plain = await h.http().get('/programs').set('Accept', HTML).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
 
   it.each(['/v1/nothing-here', '/v1', '/health/nothing', '/metrics/x', '/docs/nothing.js'])(
     'never shadows the API: %s stays a problem+json 404',

@@ -30,6 +30,8 @@ export default defineConfig(({ command }) => ({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // For scripts/route-preloads.mjs, which removes it again.
+    manifest: true,
     rolldownOptions: {
       // Mantine marks its modules "use client" for React Server Components; meaningless in a client-only bundle.
       checks: { moduleLevelDirective: false },

@@ -18,6 +18,7 @@ import { SkillsModule } from '../skills/skills.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { CoreModule } from './core.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 
 /** The HTTP API process. Feature modules register here; their job handlers go in WorkerModule. */
 @Module({})
@@ -41,6 +42,7 @@ export class ApiModule {
         ProgramsModule,
         ConversationsModule,
         SessionsModule,
+        AccountsModule,
       ],
       providers: [
         // Order matters: authentication first so the rate limiter can count per user.

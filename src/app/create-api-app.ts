@@ -7,17 +7,27 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+import { compressJsonAnswers } from '../common/http/compress-json.js';
 import { useBoundedJsonParser } from '../common/http/json-body.js';
 import { ProblemFilter } from '../common/errors/problem.filter.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem.js';
 import { createValidationPipe } from '../common/http/validation.pipe.js';
 import { createPino, PinoNestLogger, wantsPrettyLogs } from '../logging/logger.js';
+import { MeetupsService } from '../meetups/meetups.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { createLinkPreviews } from './link-previews.js';
 import { serveWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * Connections the kernel may hold for us before we accept them (capped by net.core.somaxconn). Node's default,
+ * 511, overflows when thousands of clients connect at once (a popular meetup opening) and the kernel then
+ * resets them: a failure no retry policy sees as 503. Queued, they reach the admission limit and are served
+ * or shed with 503 BUSY.
+ */
+export const LISTEN_BACKLOG = 4096;
 const frameworkProblems = new ProblemFilter();
 
 /** Builds the configured API application (used by main.ts and by the e2e tests, which may capture its log). */
@@ -64,6 +74,7 @@ export async function createApiApp(
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  compressJsonAnswers(fastify);
   // Answers to a credentialed request are that user's data: no shared or browser cache may keep them.
   fastify.addHook('onSend', async (req, reply) => {
     if ((req.headers.authorization || req.headers.cookie) && !reply.hasHeader('cache-control')) {
@@ -80,7 +91,9 @@ export async function createApiApp(
 
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
-  await serveWebApp(app, config.webDistDir ?? undefined);
+  const meetups = app.get(MeetupsService);
+  const previews = createLinkPreviews(config.publicBaseUrl, (id) => meetups.preview(id));
+  await serveWebApp(app, config.webDistDir ?? undefined, previews);
   app.enableShutdownHooks();
   return app;
 }

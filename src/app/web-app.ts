@@ -1,10 +1,13 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SESSION_HINT_COOKIE } from '../auth/session-cookie.js';
+import { escapeHtml, withHead, type PageHead } from './link-previews.js';
+import { pageDataPreloads } from './page-data-preloads.js';
 
 /** web/dist of the repository, from src/app (ts) and dist/app (js) alike. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -45,7 +48,11 @@ this address then serves the app.</li>
  * needed): hashed files under /assets/ are cached for good, everything else revalidates, and any other GET
  * that a browser navigates to gets index.html so the app's router handles deep links and reloads.
  */
-export async function serveWebApp(app: NestFastifyApplication, distDir: string = DEFAULT_WEB_DIST): Promise<void> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  distDir: string = DEFAULT_WEB_DIST,
+  headFor: (path: string) => Promise<PageHead | null> = () => Promise.resolve(null),
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const root = resolve(distDir);
   const indexFile = join(root, 'index.html');
@@ -74,18 +81,55 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string =
     },
   });
 
+  const preloads = routePreloads(root);
   const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
-    const path = req.url.split('?')[0];
+    const [path, query = ''] = req.url.split('?', 2);
     if (API_PATHS.test(path) || path.startsWith('/assets/') || !acceptsHtml(req)) return reply.callNotFound();
-    const html = await readFile(indexFile);
-    return reply
-      .header('cache-control', 'no-cache')
-      .header('content-security-policy', WEB_APP_CSP)
-      .type('text/html; charset=utf-8')
-      .send(html);
+    // Pages worth a link preview (a meetup, the home page) carry their own title and Open Graph tags.
+    const [html, head] = await Promise.all([readFile(indexFile, 'utf8'), headFor(path)]);
+    const signedIn = req.cookies?.[SESSION_HINT_COOKIE] !== undefined;
+    const page = withPreloads(
+      head ? withHead(html, head) : html,
+      preloads(path),
+      pageDataPreloads(path, query, signedIn),
+    );
+    return (
+      reply
+        .header('cache-control', 'no-cache')
+        // The document differs for a member (no preloaded public answers): no cache may give one the other's.
+        .header('vary', 'Cookie')
+        .header('content-security-policy', WEB_APP_CSP)
+        .type('text/html; charset=utf-8')
+        .send(page)
+    );
   };
   fastify.get('/', sendIndex);
   fastify.get('/*', sendIndex);
+}
+
+/**
+ * The page's own JavaScript chunks by path, from the build's route-preloads.json (scripts/route-preloads.mjs):
+ * listed in the document, they download beside the entry bundle while the HTML is parsed, instead of after the
+ * app has started and its router has matched the path. No file (a build without it): nothing is added.
+ */
+function routePreloads(root: string): (path: string) => string[] {
+  const file = join(root, 'route-preloads.json');
+  if (!existsSync(file)) return () => [];
+  const routes = (JSON.parse(readFileSync(file, 'utf8')) as [string, string[]][]).map(
+    ([pattern, files]) => [new RegExp(pattern), files] as const,
+  );
+  return (path) => routes.find(([pattern]) => pattern.test(path))?.[1] ?? [];
+}
+
+/** `crossorigin` (same-origin credentials, CORS mode) is what the app's fetch() sends, so the answer is reused. */
+function withPreloads(html: string, files: string[], data: string[]): string {
+  if (files.length === 0 && data.length === 0) return html;
+  const links = [
+    ...data.map((url) => `<link rel="preload" as="fetch" crossorigin href="${escapeHtml(url)}">`),
+    ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`),
+  ].join('\n    ');
+  const end = html.search(/<\/head>/i);
+  return end < 0 ? html : `${html.slice(0, end)}  ${links}\n  ${html.slice(end)}`;
 }
 
 // A browser navigation asks for HTML; a script, image or API client asking for something else gets a 404.

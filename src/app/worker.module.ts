@@ -8,6 +8,7 @@ import { WorkerQueuesModule } from '../queues/queues.module.js';
 import { ConversationsWorkerModule } from '../conversations/conversations.module.js';
 import { SessionsWorkerModule } from '../sessions/sessions.module.js';
 import { CoreModule } from './core.module.js';
+import { AuthWorkerModule } from '../auth/auth-worker.module.js';
 import { SystemJobsProcessor } from '../queues/system-jobs.processor.js';
 import { WorkerMetricsServer } from '../metrics/worker-metrics.server.js';
 
@@ -25,6 +26,7 @@ export class WorkerModule {
         MatchingWorkerModule,
         ProgramsWorkerModule,
         ConversationsWorkerModule,
+        AuthWorkerModule,
         SessionsWorkerModule,
       ],
       providers: [SystemJobsProcessor, WorkerMetricsServer],

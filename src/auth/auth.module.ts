@@ -4,16 +4,31 @@ import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RevokedFamilies } from '../common/auth/revoked-families.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
+import { AccountLinksController } from './account-links.controller.js';
+import { AccountLinksService } from './account-links.service.js';
+import { AccountController } from './account.controller.js';
+import { AccountService } from './account.service.js';
 import { AuthController, MeController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LinkTokensService } from './link-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
+import { ResetLimiter } from './reset-limiter.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
   imports: [ProfilesModule],
-  controllers: [AuthController, MeController],
-  providers: [AuthService, TokensService, LoginLimiter, RevokedFamilies],
-  exports: [AuthService, RevokedFamilies],
+  controllers: [AuthController, MeController, AccountLinksController, AccountController],
+  providers: [
+    AuthService,
+    TokensService,
+    LoginLimiter,
+    ResetLimiter,
+    RevokedFamilies,
+    LinkTokensService,
+    AccountLinksService,
+    AccountService,
+  ],
+  exports: [AuthService, AccountService, TokensService, RevokedFamilies],
 })
 export class AuthModule {}
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { EventsService } from '../queues/events.service.js';
 import type { Role } from '../common/auth/auth-user.js';
 import { Conflict, NotFound, Unauthorized } from '../common/errors/domain-error.js';
 import { sql, sqlOne } from '../database/sql.js';
@@ -35,6 +37,8 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly limiter: LoginLimiter,
     private readonly profiles: ProfilesService,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResult> {
@@ -51,6 +55,7 @@ export class AuthService {
       );
       if (!user) throw new Conflict('EMAIL_TAKEN', 'An account with this e-mail already exists.');
       await this.profiles.create(tx, user.id, dto.displayName);
+      if (this.config.smtpUrl) await this.events.emit(tx, 'account.verification_requested', { userId: user.id });
       const pair = await this.tokens.issue(tx, user.id, roles);
       return { user: toView({ ...user, display_name: dto.displayName }), ...pair };
     });
@@ -103,6 +108,14 @@ export class AuthService {
     );
     if (!u) throw new NotFound('Account');
     return toView(u);
+  }
+
+  /**
+   * The last step of an account deletion, in its transaction: the profile and everything that is only the
+   * member's go by cascade; rows the other party keeps lose the member (ON DELETE SET NULL).
+   */
+  async deleteAccount(tx: Tx, id: string): Promise<void> {
+    await sql(tx, `DELETE FROM users WHERE id = $1`, [id]);
   }
 
   /** For `npm run admin:grant`. */

@@ -12,14 +12,14 @@ const commonPasswords = (): Set<string> =>
   (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
 
 /** Throws 400 when a password that passed the length check is still trivially guessable. */
-export function assertAcceptablePassword(password: string): void {
+export function assertAcceptablePassword(password: string, field = 'password'): void {
   if (password.trim() === '') {
-    throw ValidationFailed.field('password', 'password must not be only whitespace');
+    throw ValidationFailed.field(field, `${field} must not be only whitespace`);
   }
   if (commonPasswords().has(password.toLowerCase())) {
     throw ValidationFailed.field(
-      'password',
-      'password is in a list of common or breached passwords; choose another',
+      field,
+      `${field} is in a list of common or breached passwords; choose another`,
       'PASSWORD_TOO_COMMON',
     );
   }

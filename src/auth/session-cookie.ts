@@ -8,6 +8,13 @@ export const SESSION_COOKIE = 'guildhall_refresh';
 const COOKIE_PATH = '/v1/auth';
 
 /**
+ * Set and cleared with the refresh cookie, readable by the page and holding no secret ("1"): it tells the web
+ * app's first script whether there is a session to resume, so a visitor's page does not ask for a refresh that
+ * can only fail (a request and a lock before anything else on every page).
+ */
+export const SESSION_HINT_COOKIE = 'guildhall_session';
+
+/**
  * The cookie travels over plain http only for a local development origin; anywhere else it is Secure, so a
  * misconfigured http deployment fails visibly (no session) instead of sending the token in the clear.
  */
@@ -25,15 +32,21 @@ function cookieOptions(config: AppConfig): CookieSerializeOptions {
   };
 }
 
+function hintOptions(config: AppConfig): CookieSerializeOptions {
+  return { ...cookieOptions(config), httpOnly: false, path: '/' };
+}
+
 export function setSessionCookie(reply: FastifyReply, config: AppConfig, refreshToken: string): void {
   void reply.setCookie(SESSION_COOKIE, refreshToken, {
     ...cookieOptions(config),
     maxAge: config.refreshTokenTtlSeconds,
   });
+  void reply.setCookie(SESSION_HINT_COOKIE, '1', { ...hintOptions(config), maxAge: config.refreshTokenTtlSeconds });
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
   void reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+  void reply.clearCookie(SESSION_HINT_COOKIE, hintOptions(config));
 }
 
 /**

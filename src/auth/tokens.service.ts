@@ -102,6 +102,21 @@ export class TokensService {
     await this.revoked.revoke(familyId);
   }
 
+  /**
+   * Ends every session of the account except `keepFamily` (the caller's own, on a password change): their
+   * refresh tokens are revoked and their access tokens refused at once through the revocation mark.
+   */
+  async revokeAllFor(tx: Tx, userId: string, keepFamily?: string): Promise<void> {
+    const families = await sql<{ family_id: string }>(
+      tx,
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid
+        RETURNING family_id`,
+      [userId, keepFamily ?? null],
+    );
+    for (const f of new Set(families.map((r) => r.family_id))) await this.revoked.revoke(f);
+  }
+
   /** Follows the sealed successors to the family's live token and answers with it and a fresh access token. */
   private async graceAnswer(
     tx: Tx,

@@ -21,6 +21,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** How long a request waits for a free pool connection before it is shed with 503 BUSY. */
   databaseConnectTimeoutMs: number;
+  /** How many requests may queue for a pool connection; beyond that one is shed at once with 503 BUSY. */
+  databaseMaxWaiting: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -42,9 +44,13 @@ export interface AppConfig {
   loginMaxFailuresPerHour: number;
   /** Failed logins per client address per hour (over every account) before that address gets 429. */
   loginMaxFailuresPerAddress: number;
+  /** Password-reset requests per address an hour; a client address may make four times as many. */
+  passwordResetsPerHour: number;
   /** Which peers may set X-Forwarded-For: false (none), a hop count, or IPs/CIDRs (Fastify's trustProxy). */
   trustProxy: TrustProxy;
   rateLimitPerMinute: number;
+  /** Requests per minute per client address without a token (public meetup reads, sign-in). */
+  anonymousRateLimitPerMinute: number;
   smtpUrl: string | null;
   mailFrom: string;
   webhookAllowPrivate: boolean;
@@ -60,6 +66,8 @@ export interface AppConfig {
   notificationFanoutBatch: number;
   /** Pause between fan-out batches, to spread a very large fan-out's load on Postgres. */
   notificationFanoutPauseMs: number;
+  /** How often each notification stream gets a comment line (keeps proxies from closing an idle stream). */
+  notificationStreamHeartbeatMs: number;
   /** Port of the worker's own Prometheus /metrics listener (on HOST); 0 picks a free one. */
   workerMetricsPort: number;
 }
@@ -141,6 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret && !lax && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
   const port = r.int('PORT', 3000, 0, 65535);
   const cors = r.str('CORS_ORIGINS', '*');
+  const rateLimitPerMinute = r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000);
   const smtp = env.SMTP_URL ? r.url('SMTP_URL', ['smtp:', 'smtps:']) : null;
 
   const config: AppConfig = {
@@ -154,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
     databaseConnectTimeoutMs: r.int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 10, 60000),
+    databaseMaxWaiting: r.int('DATABASE_MAX_WAITING', 1000, 0, 100000),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     queuePrefix: r.str('QUEUE_PREFIX', 'guildhall'),
     jwtSecret,
@@ -178,8 +188,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshReuseGraceSeconds: r.int('REFRESH_REUSE_GRACE_SECONDS', 10, 0, 300),
     loginMaxFailuresPerHour: r.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, 1, 100000),
     loginMaxFailuresPerAddress: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1000000),
+    passwordResetsPerHour: r.int('PASSWORD_RESETS_PER_HOUR', 5, 1, 100000),
     trustProxy: readTrustProxy(r, env.TRUST_PROXY),
-    rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10000000),
+    rateLimitPerMinute,
+    anonymousRateLimitPerMinute: r.int('ANONYMOUS_RATE_LIMIT_PER_MINUTE', rateLimitPerMinute, 1, 10000000),
     smtpUrl: smtp,
     mailFrom: r.str('MAIL_FROM', 'Guildhall <no-reply@guildhall.local>'),
     webhookAllowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', false),
@@ -191,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerStalledIntervalMs: r.int('WORKER_STALLED_INTERVAL_MS', 30000, 500, 600000),
     notificationFanoutBatch: r.int('NOTIFICATION_FANOUT_BATCH', 1000, 1, 1000),
     notificationFanoutPauseMs: r.int('NOTIFICATION_FANOUT_PAUSE_MS', 0, 0, 60000),
+    notificationStreamHeartbeatMs: r.int('NOTIFICATION_STREAM_HEARTBEAT_MS', 25000, 100, 25000),
     // Tests run many workers on one machine: a fixed port would collide.
     workerMetricsPort: r.int('WORKER_METRICS_PORT', nodeEnv === 'test' ? 0 : 9464, 0, 65535),
   };

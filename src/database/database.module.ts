@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { PoolAdmission } from './pool-admission.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 @Global()
@@ -12,7 +13,7 @@ import { UnitOfWork } from './unit-of-work.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config),
     }),
   ],
-  providers: [UnitOfWork],
+  providers: [UnitOfWork, PoolAdmission],
   exports: [UnitOfWork],
 })
 export class DatabaseModule {}

@@ -21,10 +21,22 @@ export class UnitOfWork {
     this.db = dataSource;
   }
 
-  async run<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+  run<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+    return this.retrying(() => this.dataSource.transaction(fn), attempts);
+  }
+
+  /**
+   * One statement that is its own transaction (e.g. a server-side function that locks, reads and writes):
+   * no BEGIN/COMMIT round trips, retried like run() on a serialization failure or deadlock.
+   */
+  statement<T>(fn: (db: Queryable) => Promise<T>, attempts = 3): Promise<T> {
+    return this.retrying(() => fn(this.db), attempts);
+  }
+
+  private async retrying<T>(once: () => Promise<T>, attempts: number): Promise<T> {
     for (let i = 1; ; i++) {
       try {
-        return await this.dataSource.transaction(fn);
+        return await once();
       } catch (e) {
         const code =
           (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;

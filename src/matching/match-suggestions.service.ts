@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '../database/sql.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { EventsService } from '../queues/events.service.js';
 import type { MatchSuggestionsView, RefreshAccepted } from './dto/match-suggestions.dto.js';
 import { OPEN_MENTOR } from './suggestion-queries.js';
@@ -33,6 +33,22 @@ export class MatchSuggestionsService {
     private readonly uow: UnitOfWork,
     private readonly events: EventsService,
   ) {}
+
+  /**
+   * Account deletion: a deleted mentor leaves every stored suggestion list at once (reads filter them out too,
+   * but the stored rows should not name an account that no longer exists).
+   */
+  async forgetMentor(tx: Tx, mentorId: string): Promise<void> {
+    await sql(
+      tx,
+      `UPDATE match_suggestions s
+          SET items = (SELECT coalesce(jsonb_agg(e.item ORDER BY e.ord), '[]')
+                         FROM jsonb_array_elements(s.items) WITH ORDINALITY AS e(item, ord)
+                        WHERE e.item->>'mentorId' <> $1::text)
+        WHERE s.items @> jsonb_build_array(jsonb_build_object('mentorId', $1::text))`,
+      [mentorId],
+    );
+  }
 
   /**
    * The API never talks to the matching queue: it marks the learner pending and writes an event; the

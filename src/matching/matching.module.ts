@@ -12,6 +12,6 @@ import { MentorshipsService } from './mentorships.service.js';
   imports: [ConversationsModule],
   controllers: [MatchSuggestionsController, MentorshipRequestsController, MentorshipsController],
   providers: [MatchSuggestionsService, MentorshipRequestsService, MentorshipsService],
-  exports: [MentorshipRequestsService, MentorshipsService],
+  exports: [MentorshipRequestsService, MentorshipsService, MatchSuggestionsService],
 })
 export class MatchingModule {}

@@ -15,6 +15,7 @@ import type {
 } from './dto/mentorship-request.dto.js';
 import { REQUEST_COLUMNS, requestView, type RequestRow } from './mentorship-request.view.js';
 import { mentorshipView } from './mentorship.view.js';
+import { withLearnerSummaries } from './request-learners.js';
 import { MentorshipsService } from './mentorships.service.js';
 
 type LockedRequest = RequestRow & { overdue: boolean };
@@ -138,24 +139,23 @@ export class MentorshipRequestsService {
     const after = LIST_CURSOR.decode(q.cursor);
     const party =
       q.as === 'learner'
-        ? 'r.learner_id = $1'
+        ? 'learner_id = $1'
         : q.as === 'mentor'
-          ? 'r.mentor_id = $1'
-          : '(r.learner_id = $1 OR r.mentor_id = $1)';
+          ? 'mentor_id = $1'
+          : '(learner_id = $1 OR mentor_id = $1)';
     const rows = await sql<RequestRow & { key: string }>(
       this.uow.db,
-      `SELECT ${REQUEST_COLUMNS.split(', ')
-        .map((c) => `r.${c}`)
-        .join(', ')}, ${cursorTimestamp('r.created_at')} AS key
-         FROM mentorship_requests r
+      `SELECT ${REQUEST_COLUMNS}, ${cursorTimestamp('created_at')} AS key
+         FROM mentorship_requests
         WHERE ${party}
-          AND ($2::text IS NULL OR r.status = $2)
-          AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3::timestamptz, $4::uuid))
-        ORDER BY r.created_at DESC, r.id DESC
+          AND ($2::text IS NULL OR status = $2)
+          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY created_at DESC, id DESC
         LIMIT $5`,
       [userId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return LIST_CURSOR.page(rows, limit, requestView, (r) => [r.key, r.id]);
+    const page = LIST_CURSOR.page(rows, limit, requestView, (r) => [r.key, r.id]);
+    return { ...page, items: await withLearnerSummaries(this.uow.db, userId, page.items) };
   }
 
   async get(userId: string, id: string): Promise<MentorshipRequestView> {
@@ -165,7 +165,8 @@ export class MentorshipRequestsService {
       [id, userId],
     );
     if (!row) throw new NotFound('Mentorship request');
-    return requestView(row);
+    const [view] = await withLearnerSummaries(this.uow.db, userId, [requestView(row)]);
+    return view;
   }
 
   /**
@@ -256,6 +257,33 @@ export class MentorshipRequestsService {
       });
       return requestView(row);
     });
+  }
+
+  /**
+   * Account deletion: every pending request the member sent or received ends as cancelled, and the other party
+   * is told why (`reason: account_deleted`). Runs in the deletion's transaction.
+   */
+  async cancelAllOf(tx: Tx, profileId: string): Promise<void> {
+    const closed = await sql<{ id: string; learner_id: string; mentor_id: string }>(
+      tx,
+      `UPDATE mentorship_requests SET status = 'cancelled', decided_at = now()
+        WHERE status = 'pending' AND (learner_id = $1 OR mentor_id = $1)
+        RETURNING id, learner_id, mentor_id`,
+      [profileId],
+    );
+    await this.events.emitMany(
+      tx,
+      closed.map((r) => ({
+        type: 'mentorship.cancelled' as const,
+        payload: {
+          requestId: r.id,
+          learnerId: r.learner_id,
+          mentorId: r.mentor_id,
+          reason: 'account_deleted',
+          recipientIds: [r.learner_id === profileId ? r.mentor_id : r.learner_id],
+        },
+      })),
+    );
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   FeedbackDto,
   FeedbackView,
   ListMentorshipsQuery,
+  MentorshipDetailView,
   MentorshipPage,
   MentorshipView,
   TaskView,
@@ -30,7 +31,7 @@ export class MentorshipsController {
 
   /** The parties only; anyone else gets 404. */
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipView> {
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MentorshipDetailView> {
     return this.mentorships.get(user.id, id);
   }
 

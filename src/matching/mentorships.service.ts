@@ -11,17 +11,20 @@ import type {
   FeedbackDto,
   FeedbackView,
   ListMentorshipsQuery,
+  MentorshipDetailView,
   MentorshipView,
   TaskView,
   UpdateTaskDto,
 } from './dto/mentorship.dto.js';
 import {
   MENTORSHIP_COLUMNS,
+  PARTY_NAMES,
   TASK_COLUMNS,
   TASKS_AGGREGATE,
   mentorshipView,
   taskView,
   type MentorshipRow,
+  type StartedMentorshipRow,
   type TaskRow,
 } from './mentorship.view.js';
 
@@ -33,6 +36,21 @@ interface FeedbackRow {
   rating: number;
   comment: string | null;
   created_at: Date;
+}
+
+/** A feedback row as json_build_object gives it: its time is a string. */
+type FeedbackJson = Omit<FeedbackRow, 'created_at'> & { created_at: string };
+
+function feedbackView(row: FeedbackRow | FeedbackJson): FeedbackView {
+  return {
+    id: row.id,
+    mentorshipId: row.mentorship_id,
+    authorId: row.author_id,
+    subjectId: row.subject_id,
+    rating: row.rating,
+    comment: row.comment,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
@@ -58,10 +76,47 @@ export class MentorshipsService {
    * Row-locks the profiles of everyone a mentorship change involves, in id order: the one global order of
    * every multi-profile path (accept, complete, publish), so they queue instead of deadlocking.
    */
-  async lockParties(tx: Tx, profileIds: string[]): Promise<void> {
+  async lockParties(tx: Tx, profileIds: (string | null)[]): Promise<void> {
     await sql(tx, `SELECT id FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-      [...new Set(profileIds)],
+      [...new Set(profileIds.filter((id) => id !== null))],
     ]);
+  }
+
+  /**
+   * Account deletion: every active mentorship of the member is completed (the mentor's slot frees by trigger)
+   * and the other party is told why (`reason: account_deleted`). Runs in the deletion's transaction.
+   */
+  async completeAllOf(tx: Tx, profileId: string): Promise<void> {
+    const active = await sql<{ learner_id: string; mentor_id: string }>(
+      tx,
+      `SELECT learner_id, mentor_id FROM mentorships WHERE status = 'active' AND (learner_id = $1 OR mentor_id = $1)`,
+      [profileId],
+    );
+    if (!active.length) return;
+    await this.lockParties(
+      tx,
+      active.flatMap((m) => [m.learner_id, m.mentor_id]),
+    );
+    const done = await sql<{ id: string; learner_id: string; mentor_id: string }>(
+      tx,
+      `UPDATE mentorships SET status = 'completed', ended_at = now()
+        WHERE status = 'active' AND (learner_id = $1 OR mentor_id = $1)
+        RETURNING id, learner_id, mentor_id`,
+      [profileId],
+    );
+    await this.events.emitMany(
+      tx,
+      done.map((m) => ({
+        type: 'mentorship.completed' as const,
+        payload: {
+          mentorshipId: m.id,
+          learnerId: m.learner_id,
+          mentorId: m.mentor_id,
+          reason: 'account_deleted',
+          recipientIds: [m.learner_id === profileId ? m.mentor_id : m.learner_id],
+        },
+      })),
+    );
   }
 
   /** Of these learners, those who already hold MAX_ACTIVE_MENTORSHIPS_PER_LEARNER active mentorships. */
@@ -82,16 +137,16 @@ export class MentorshipsService {
    * overtaken; the learner limit is checked again here as the last word. profiles.active_mentees follows by
    * trigger. A learner who reaches the limit has their other pending requests withdrawn, as the contract says.
    */
-  async start(tx: Tx, pairs: NewMentorship[]): Promise<MentorshipRow[]> {
+  async start(tx: Tx, pairs: NewMentorship[]): Promise<StartedMentorshipRow[]> {
     if (!pairs.length) return [];
     const learnerIds = [...new Set(pairs.map((p) => p.learnerId))];
     if ((await this.learnersAtLimit(tx, learnerIds)).length)
       throw new Conflict('LEARNER_AT_MENTORSHIP_LIMIT', 'The learner already has the most active mentorships allowed.');
-    const created = await sql<MentorshipRow>(
+    const created = await sql<StartedMentorshipRow>(
       tx,
       `INSERT INTO mentorships AS m (learner_id, mentor_id, request_id, program_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])
-       ON CONFLICT DO NOTHING RETURNING ${MENTORSHIP_COLUMNS}`,
+       ON CONFLICT DO NOTHING RETURNING ${MENTORSHIP_COLUMNS}, ${PARTY_NAMES}`,
       [
         pairs.map((p) => p.learnerId),
         pairs.map((p) => p.mentorId),
@@ -145,7 +200,7 @@ export class MentorshipsService {
           : '(m.learner_id = $1 OR m.mentor_id = $1)';
     const rows = await sql<MentorshipRow & { key: string }>(
       this.uow.db,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}, ${cursorTimestamp('m.started_at')} AS key
+      `SELECT ${MENTORSHIP_COLUMNS}, ${PARTY_NAMES}, ${TASKS_AGGREGATE}, ${cursorTimestamp('m.started_at')} AS key
          FROM mentorships m
         WHERE ${party}
           AND ($2::text IS NULL OR m.status = $2)
@@ -157,15 +212,19 @@ export class MentorshipsService {
     return LIST_CURSOR.page(rows, limit, mentorshipView, (r) => [r.key, r.id]);
   }
 
-  async get(userId: string, id: string): Promise<MentorshipView> {
-    const row = await sqlOne<MentorshipRow>(
+  async get(userId: string, id: string): Promise<MentorshipDetailView> {
+    const row = await sqlOne<MentorshipRow & { my_feedback: FeedbackJson | null }>(
       this.uow.db,
-      `SELECT ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE} FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2
-       OR m.mentor_id = $2)`,
+      `SELECT ${MENTORSHIP_COLUMNS}, ${PARTY_NAMES}, ${TASKS_AGGREGATE},
+              (SELECT json_build_object('id', f.id, 'mentorship_id', f.mentorship_id, 'author_id', f.author_id,
+                                        'subject_id', f.subject_id, 'rating', f.rating, 'comment', f.comment,
+                                        'created_at', f.created_at)
+                 FROM mentorship_feedback f WHERE f.mentorship_id = m.id AND f.author_id = $2) AS my_feedback
+         FROM mentorships m WHERE m.id = $1 AND (m.learner_id = $2 OR m.mentor_id = $2)`,
       [id, userId],
     );
     if (!row) throw new NotFound('Mentorship');
-    return mentorshipView(row);
+    return { ...mentorshipView(row), myFeedback: row.my_feedback && feedbackView(row.my_feedback) };
   }
 
   /** Ends the mentorship; the mentor's slot frees by trigger in the same statement (profiles.active_mentees). */
@@ -179,7 +238,7 @@ export class MentorshipsService {
       const done = (await sqlOne<MentorshipRow>(
         tx,
         `UPDATE mentorships m SET status = 'completed', ended_at = now() WHERE m.id = $1
-         RETURNING ${MENTORSHIP_COLUMNS}, ${TASKS_AGGREGATE}`,
+         RETURNING ${MENTORSHIP_COLUMNS}, ${PARTY_NAMES}, ${TASKS_AGGREGATE}`,
         [id],
       ))!;
       const other = userId === m.learner_id ? m.mentor_id : m.learner_id;
@@ -247,15 +306,7 @@ export class MentorshipsService {
         ],
       );
       if (!row) throw new Conflict('FEEDBACK_EXISTS', 'You already gave feedback for this mentorship.');
-      return {
-        id: row.id,
-        mentorshipId: row.mentorship_id,
-        authorId: row.author_id,
-        subjectId: row.subject_id,
-        rating: row.rating,
-        comment: row.comment,
-        createdAt: row.created_at.toISOString(),
-      };
+      return feedbackView(row);
     });
   }
 

@@ -9,7 +9,14 @@ import type { RecommendedQuery, SearchMeetupsQuery } from './dto/meetup.dto.js';
 import type { MeetupView, RecommendedMeetup } from './dto/meetup.responses.js';
 import { parseNear } from './meetup-rules.js';
 import { buildMeetupSearch } from './meetup-search.sql.js';
-import { MEETUP_COLUMNS, toMeetupView, type MeetupRow } from './meetup.view.js';
+import {
+  MEETUP_COLUMNS,
+  toViewerMeetupView,
+  VIEWER_RSVP_COLUMNS,
+  viewerRsvpJoin,
+  type MeetupRow,
+  type ViewerRsvpRow,
+} from './meetup.view.js';
 
 /** Zero-overlap meetups considered for the tail of the recommendations: the soonest this many. */
 const RECOMMENDATION_FILLER_POOL = 200;
@@ -23,7 +30,8 @@ export class MeetupSearchService {
     private readonly skills: SkillsService,
   ) {}
 
-  async search(q: SearchMeetupsQuery): Promise<Page<MeetupView>> {
+  /** viewer undefined: an anonymous caller (no links, `myRsvp` null). */
+  async search(q: SearchMeetupsQuery, viewer: AuthUser | undefined): Promise<Page<MeetupView>> {
     const near = q.near === undefined ? undefined : parseNear(q.near);
     if (near === null)
       throw ValidationFailed.field('near', 'near must be LAT,LNG with -90..90 and -180..180, e.g. 52.52,13.40');
@@ -42,8 +50,22 @@ export class MeetupSearchService {
       after: after ? { startsAt: after[0], id: after[1] } : undefined,
       limit: limit + 1,
     });
-    const rows = await sql<MeetupRow & { starts_key: string }>(this.uow.db, query.text, query.params);
-    return SEARCH_CURSOR.page(rows, limit, toMeetupView, (r) => [r.starts_key, r.id]);
+    // The viewer's RSVPs are joined to the page only, after the search has picked it.
+    const rows = await sql<MeetupRow & ViewerRsvpRow & { starts_key: string }>(
+      this.uow.db,
+      `SELECT m.*, ${VIEWER_RSVP_COLUMNS}
+         FROM (${query.text}) m
+         ${viewerRsvpJoin(`$${query.params.length + 1}`)}
+        ORDER BY m.starts_at, m.id`,
+      [...query.params, viewer?.id ?? null],
+    );
+    const viewerId = viewer?.id ?? null;
+    return SEARCH_CURSOR.page(
+      rows,
+      limit,
+      (r) => toViewerMeetupView(r, viewerId),
+      (r) => [r.starts_key, r.id],
+    );
   }
 
   /**
@@ -54,7 +76,7 @@ export class MeetupSearchService {
    * A top-N list (limit 1..50), not paged.
    */
   async recommended(user: AuthUser, q: RecommendedQuery): Promise<{ items: RecommendedMeetup[]; nextCursor: null }> {
-    const rows = await sql<MeetupRow & { overlap: number; distance_km: number | null }>(
+    const rows = await sql<MeetupRow & ViewerRsvpRow & { overlap: number; distance_km: number | null }>(
       this.uow.db,
       `WITH goal_skills AS (
          SELECT DISTINCT skill FROM goals WHERE profile_id = $1 AND status = 'active'
@@ -79,20 +101,21 @@ export class MeetupSearchService {
        ), me AS (
          SELECT (location->>'lat')::float8 AS lat, (location->>'lng')::float8 AS lng FROM profiles WHERE id = $1
        )
-       SELECT ${MEETUP_COLUMNS}, c.overlap,
+       SELECT ${MEETUP_COLUMNS}, ${VIEWER_RSVP_COLUMNS}, c.overlap,
               CASE WHEN me.lat IS NOT NULL AND m.lat IS NOT NULL
                    THEN round(earth_distance(ll_to_earth(me.lat, me.lng), ll_to_earth(m.lat, m.lng)) / 1000)::int END
                      AS distance_km
          FROM (SELECT * FROM scored UNION ALL SELECT * FROM filler) c
          JOIN meetups m ON m.id = c.meetup_id
          LEFT JOIN me ON true
+         ${viewerRsvpJoin('$1')}
         ORDER BY c.overlap DESC, distance_km ASC NULLS LAST, m.starts_at, m.id
         LIMIT $2`,
       [user.id, q.limit ?? 20],
     );
     return {
       items: rows.map((r) => ({
-        ...toMeetupView(r),
+        ...toViewerMeetupView(r, user.id),
         recommendation: { goalOverlap: Math.round(r.overlap * 1000) / 1000, distanceKm: r.distance_km },
       })),
       nextCursor: null,

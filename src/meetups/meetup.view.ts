@@ -1,10 +1,11 @@
 import type { IcsEvent } from './ical/render-calendar.js';
 import type { MeetupFields, MeetupLevel, Venue } from './meetup-rules.js';
+import type { RsvpStatus } from './dto/meetup.dto.js';
 import type { MeetupView } from './dto/meetup.responses.js';
 
 export interface MeetupRow {
   id: string;
-  organizer_id: string;
+  organizer_id: string | null;
   title: string;
   description: string;
   starts_at: Date;
@@ -26,6 +27,19 @@ export interface MeetupRow {
   sequence: number;
   updated_at: Date;
   skills: string[];
+}
+
+/** A meetup's public face for link previews: no online link, no organizer-only counters. */
+export interface MeetupPreview {
+  id: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  timezone: string;
+  online: boolean;
+  venueName: string | null;
+  venueCity: string | null;
+  cancelled: boolean;
 }
 
 /** The select list every meetup read shares (alias `m`); skills keep the order the organizer gave. */
@@ -91,5 +105,40 @@ export function toIcsEvent(r: MeetupRow, organizerName?: string): IcsEvent {
     organizerName,
     updatedAt: r.updated_at,
     sequence: r.sequence,
+  };
+}
+
+/** The viewer's own RSVP, joined to a meetup row by viewerRsvpJoin. */
+export interface ViewerRsvpRow {
+  my_status: RsvpStatus | null;
+  my_waitlist_position: number | null;
+}
+
+export const VIEWER_RSVP_COLUMNS = `my.status AS my_status, my.waitlist_position AS my_waitlist_position`;
+
+/**
+ * The viewer's RSVP to meetup `m` with its live waitlist position, one indexed lookup per meetup row (no
+ * round trip per row). An anonymous viewer passes NULL and gets no row.
+ */
+export const viewerRsvpJoin = (viewerParam: string): string => `LEFT JOIN LATERAL (
+    SELECT r.status,
+           CASE WHEN r.status = 'waitlisted' THEN (
+             SELECT count(*)::int FROM meetup_rsvps w
+              WHERE w.meetup_id = r.meetup_id AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq)
+           END AS waitlist_position
+      FROM meetup_rsvps r
+     WHERE r.meetup_id = m.id AND r.profile_id = ${viewerParam}::uuid) my ON true`;
+
+/** Only the organizer and members going may see the link (anyone else could pass it on before they RSVP). */
+export function seesOnlineUrl(r: Pick<MeetupRow, 'organizer_id'> & ViewerRsvpRow, viewerId: string | null): boolean {
+  return viewerId !== null && (r.organizer_id === viewerId || r.my_status === 'going');
+}
+
+/** The meetup as `viewerId` (null: anonymous) may see it, with their own RSVP. */
+export function toViewerMeetupView(r: MeetupRow & ViewerRsvpRow, viewerId: string | null): MeetupView {
+  return {
+    ...toMeetupView(r),
+    onlineUrl: seesOnlineUrl(r, viewerId) ? r.online_url : null,
+    myRsvp: r.my_status ? { status: r.my_status, waitlistPosition: r.my_waitlist_position } : null,
   };
 }

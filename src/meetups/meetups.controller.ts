@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, OptionalUser, Roles, TokenOptional } from '../common/auth/decorators.js';
 import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import {
@@ -44,11 +44,17 @@ export class MeetupsController {
     return this.meetups.create(user, dto);
   }
 
-  /** Scheduled meetups starting at or after `from` (default now), soonest first; keyset-paged on (startsAt, id). */
+  /**
+   * Scheduled meetups starting at or after `from` (default now), soonest first; keyset-paged on (startsAt, id).
+   * No token needed (anonymous callers are rate-limited per address; a token that is sent must be valid). Each item
+   * carries the caller's `myRsvp` (null when anonymous or never answered); `onlineUrl` is null unless the caller
+   * organizes it or is going.
+   */
   @Get()
+  @TokenOptional()
   @ApiOkResponse({ type: MeetupPage })
-  list(@Query() q: SearchMeetupsQuery) {
-    return this.search.search(q);
+  list(@OptionalUser() user: AuthUser | undefined, @Query() q: SearchMeetupsQuery) {
+    return this.search.search(q, user);
   }
 
   /** Top-N upcoming meetups ranked by the caller's active goals, then distance, then time (see `recommendation`). */
@@ -58,9 +64,13 @@ export class MeetupsController {
     return this.search.recommended(user, q);
   }
 
-  /** Any signed-in member; includes the caller's own RSVP as `myRsvp`. */
+  /**
+   * Anyone (no token needed; a token that is sent must be valid). `myRsvp` is the caller's own RSVP (null when
+   * anonymous or never answered); `onlineUrl` is null unless the caller organizes it or is going.
+   */
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MeetupView> {
+  @TokenOptional()
+  get(@OptionalUser() user: AuthUser | undefined, @Param('id', UuidPipe) id: string): Promise<MeetupView> {
     return this.meetups.get(user, id);
   }
 
@@ -119,12 +129,16 @@ export class MeetupsController {
     return this.rsvps.checkIn(user, id, dto.profileId.toLowerCase());
   }
 
-  /** RFC 5545 calendar with this meetup as its one VEVENT. */
+  /**
+   * RFC 5545 calendar with this meetup as its one VEVENT. No token needed; the online link is in it only for the
+   * organizer and members going.
+   */
   @Get(':id/ics')
+  @TokenOptional()
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-cache')
-  ics(@Param('id', UuidPipe) id: string): Promise<string> {
-    return this.meetups.ics(id);
+  ics(@OptionalUser() user: AuthUser | undefined, @Param('id', UuidPipe) id: string): Promise<string> {
+    return this.meetups.ics(user, id);
   }
 }

@@ -16,6 +16,6 @@ import { RsvpService } from './rsvp.service.js';
   imports: [SkillsModule],
   controllers: [MeetupsController, CalendarController],
   providers: [MeetupsService, MeetupSearchService, RsvpService, CalendarFeedService, CalendarFeedSources],
-  exports: [CalendarFeedSources],
+  exports: [CalendarFeedSources, MeetupsService],
 })
 export class MeetupsModule {}

@@ -7,12 +7,24 @@ import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import type { EventType } from '../queues/event-types.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { EventsService } from '../queues/events.service.js';
-import type { CreateMeetupDto, RsvpStatus, UpdateMeetupDto } from './dto/meetup.dto.js';
+import type { CreateMeetupDto, UpdateMeetupDto } from './dto/meetup.dto.js';
 import type { MeetupView } from './dto/meetup.responses.js';
 import { renderCalendar } from './ical/render-calendar.js';
 import { chunk, crossFieldErrors, notifiableChanges, RECIPIENTS_PER_EVENT, type MeetupFields } from './meetup-rules.js';
-import { fieldsOf, MEETUP_COLUMNS, toIcsEvent, toMeetupView, type MeetupRow } from './meetup.view.js';
-import { promoteWaitlist, waitlistPosition } from './rsvp-transaction.js';
+import {
+  fieldsOf,
+  MEETUP_COLUMNS,
+  type MeetupPreview,
+  seesOnlineUrl,
+  toIcsEvent,
+  toMeetupView,
+  toViewerMeetupView,
+  VIEWER_RSVP_COLUMNS,
+  viewerRsvpJoin,
+  type MeetupRow,
+  type ViewerRsvpRow,
+} from './meetup.view.js';
+import { promoteWaitlist, removeMemberRsvps } from './rsvp-transaction.js';
 
 @Injectable()
 export class MeetupsService {
@@ -98,7 +110,7 @@ export class MeetupsService {
       );
       if (dto.skills) await this.writeSkills(tx, id, after.skills);
       if (after.capacity > row.going_count && row.waitlist_count > 0) {
-        await promoteWaitlist(tx, this.events, id, after.capacity - row.going_count);
+        await promoteWaitlist(tx, id, after.capacity - row.going_count);
       }
       if (changes.length) {
         const payload: Record<string, unknown> = { meetupId: id, changes, startsAt: after.startsAt.toISOString() };
@@ -124,35 +136,98 @@ export class MeetupsService {
     });
   }
 
-  async get(user: AuthUser, id: string): Promise<MeetupView> {
-    const row = await this.find(this.uow.db, id);
-    if (!row) throw new NotFound('Meetup');
-    const rsvp = await sqlOne<{ status: RsvpStatus; waitlist_seq: string | null }>(
-      this.uow.db,
-      `SELECT status, waitlist_seq FROM meetup_rsvps WHERE meetup_id = $1 AND profile_id = $2`,
-      [id, user.id],
+  /**
+   * Account deletion: the organizer's meetups that have not started are cancelled and everyone going or
+   * waitlisted is notified; the meetups stay (organizerId becomes null) so members keep their history.
+   */
+  async cancelUpcomingOf(tx: Tx, organizerId: string): Promise<void> {
+    const upcoming = await sql<{ id: string; title: string; starts_at: Date }>(
+      tx,
+      `SELECT id, title, starts_at FROM meetups
+        WHERE organizer_id = $1 AND status = 'scheduled' AND starts_at > now() ORDER BY id FOR UPDATE`,
+      [organizerId],
     );
-    let myRsvp: MeetupView['myRsvp'] = null;
-    if (rsvp) {
-      const position = rsvp.waitlist_seq ? await waitlistPosition(this.uow.db, id, rsvp.waitlist_seq) : null;
-      myRsvp = { status: rsvp.status, waitlistPosition: position };
+    for (const m of upcoming) {
+      await sql(
+        tx,
+        `UPDATE meetups SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+          WHERE id = $1`,
+        [m.id],
+      );
+      await this.notifyAudience(tx, 'meetup.cancelled', m.id, {
+        meetupId: m.id,
+        title: m.title,
+        startsAt: m.starts_at.toISOString(),
+      });
     }
-    return { ...toMeetupView(row), myRsvp };
   }
 
-  /** One VEVENT; any signed-in member may add a public meetup to their calendar. */
-  async ics(id: string): Promise<string> {
-    const row = await this.find(this.uow.db, id);
+  /** Account deletion: see removeMemberRsvps. */
+  removeMemberRsvps(tx: Tx, profileId: string): Promise<void> {
+    return removeMemberRsvps(tx, profileId);
+  }
+
+  /** Anyone, signed in or not (viewer undefined); the link and `myRsvp` depend on who asks. */
+  async get(viewer: AuthUser | undefined, id: string): Promise<MeetupView> {
+    const row = await this.findFor(id, viewer);
+    if (!row) throw new NotFound('Meetup');
+    return toViewerMeetupView(row, viewer?.id ?? null);
+  }
+
+  /**
+   * What a link preview of the meetup's page may show anyone (src/app/link-previews.ts): public fields only, and
+   * never the online link, which the API gives members only.
+   */
+  async preview(id: string): Promise<MeetupPreview | undefined> {
+    const row = await sqlOne<{
+      title: string;
+      description: string;
+      starts_at: Date;
+      timezone: string;
+      online: boolean;
+      venue_name: string | null;
+      venue_city: string | null;
+      status: 'scheduled' | 'cancelled';
+    }>(
+      this.uow.db,
+      `SELECT title, description, starts_at, timezone, online, venue_name, venue_city, status
+         FROM meetups WHERE id = $1`,
+      [id],
+    );
+    if (!row) return undefined;
+    return {
+      id,
+      title: row.title,
+      description: row.description,
+      startsAt: row.starts_at,
+      timezone: row.timezone,
+      online: row.online,
+      venueName: row.venue_name,
+      venueCity: row.venue_city,
+      cancelled: row.status === 'cancelled',
+    };
+  }
+
+  /** One VEVENT; anyone may add a public meetup to their calendar, the link only as get() would show it. */
+  async ics(viewer: AuthUser | undefined, id: string): Promise<string> {
+    const row = await this.findFor(id, viewer);
     if (!row) throw new NotFound('Meetup');
     const organizer = await sqlOne<{ display_name: string }>(
       this.uow.db,
       `SELECT display_name FROM profiles WHERE id = $1`,
       [row.organizer_id],
     );
-    return renderCalendar([toIcsEvent(row, organizer?.display_name)], {
-      uidDomain: uidDomain(this.config),
-      now: new Date(),
-    });
+    const event = toIcsEvent(row, organizer?.display_name);
+    if (!seesOnlineUrl(row, viewer?.id ?? null)) event.onlineUrl = null;
+    return renderCalendar([event], { uidDomain: uidDomain(this.config), now: new Date() });
+  }
+
+  private findFor(id: string, viewer: AuthUser | undefined): Promise<(MeetupRow & ViewerRsvpRow) | undefined> {
+    return sqlOne<MeetupRow & ViewerRsvpRow>(
+      this.uow.db,
+      `SELECT ${MEETUP_COLUMNS}, ${VIEWER_RSVP_COLUMNS} FROM meetups m ${viewerRsvpJoin('$2')} WHERE m.id = $1`,
+      [id, viewer?.id ?? null],
+    );
   }
 
   private async find(db: Queryable, id: string): Promise<MeetupRow | undefined> {

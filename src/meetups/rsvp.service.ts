@@ -4,7 +4,6 @@ import { Conflict, Forbidden, NotFound } from '../common/errors/domain-error.js'
 import { cursorCodec, cursorField, pageLimit, type Page } from '../common/pagination/cursor.js';
 import { sql, sqlOne, type Queryable } from '../database/sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { EventsService } from '../queues/events.service.js';
 import type { AttendeesQuery, RsvpRequest, RsvpStatus } from './dto/meetup.dto.js';
 import type { AttendeeView } from './dto/meetup.responses.js';
 import { applyRsvp, type RsvpOutcome } from './rsvp-transaction.js';
@@ -32,13 +31,10 @@ const ATTENDEES_CURSOR = cursorCodec(cursorField.int(0, 3), cursorField.bigint, 
 
 @Injectable()
 export class RsvpService {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly events: EventsService,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   rsvp(user: AuthUser, meetupId: string, status: RsvpRequest): Promise<RsvpOutcome> {
-    return this.uow.run((tx) => applyRsvp(tx, this.events, meetupId, user.id, status));
+    return this.uow.statement((db) => applyRsvp(db, meetupId, user.id, status));
   }
 
   /**

@@ -5,12 +5,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isUuid } from '../common/http/uuid.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sql } from '../database/sql.js';
-import type { DomainEvent } from '../queues/event-types.js';
+import type { DomainEvent, NotificationType } from '../queues/event-types.js';
+import { REDIS } from '../redis/redis.module.js';
+import type { Redis } from 'ioredis';
 import { JOBS, QUEUES } from '../queues/queue-names.js';
 import { emailJobId, webhookJobId, type DeliveryJob } from './delivery/delivery-job.js';
-import { EMAILED_AS_DIGEST } from './emailed-as-digest.js';
+import { EMAILED_BY_OWNER } from './emailed-by-owner.js';
 import { chunks, splitFanoutPayload } from './fanout-payload.js';
 import { NotificationCounters } from './notification-counters.js';
+import { NotificationNames } from './notification-names.js';
+import { notificationChannel, type NotificationBatchMessage } from './notification-stream-channel.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 
 interface PushRow {
@@ -38,7 +42,7 @@ const INSERT_BATCH_SQL = `
    WHERE NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.profile_id = r.id
      AND $3::text = ANY (np.muted_types))
   ON CONFLICT (event_id, recipient_id) DO NOTHING
-  RETURNING id`;
+  RETURNING id, recipient_id`;
 
 /**
  * Every row of this event for the batch that wants a push, new or already there: a re-run after a crash
@@ -64,7 +68,8 @@ const WEBHOOK_ROWS_SQL = `
 /**
  * Turns a notification event into one in-app row per recipient and the e-mail/webhook jobs they asked
  * for, in batches (one INSERT, one SELECT and one addBulk per batch), so thousands of recipients cost a
- * few dozen round trips. Idempotent: UNIQUE (event_id, recipient_id) makes a re-run insert nothing twice.
+ * few dozen round trips; the names the data's ids stand for are looked up once per event, not per row.
+ * Idempotent: UNIQUE (event_id, recipient_id) makes a re-run insert nothing twice.
  */
 @Injectable()
 export class NotificationFanout {
@@ -75,6 +80,9 @@ export class NotificationFanout {
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counters: NotificationCounters,
+    private readonly names: NotificationNames,
+
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async handle(event: DomainEvent): Promise<FanoutResult> {
@@ -86,14 +94,15 @@ export class NotificationFanout {
     }
     if (!recipients.length) return result;
     const createdAt = Number.isNaN(Date.parse(event.createdAt)) ? new Date().toISOString() : event.createdAt;
-    const dataJson = JSON.stringify(data);
-    // Types mailed as a periodic digest by their own module get no e-mail per notification.
-    const emailOn = this.config.smtpUrl !== null && !EMAILED_AS_DIGEST.has(event.type);
+    const named = await this.names.enrich(data);
+    const dataJson = JSON.stringify(named);
+    // Types their own module mails (a digest, the old address) get no e-mail per notification.
+    const emailOn = this.config.smtpUrl !== null && !EMAILED_BY_OWNER.has(event.type);
 
     const batches = chunks(recipients, this.config.notificationFanoutBatch);
     for (const [i, batch] of batches.entries()) {
       if (i > 0 && this.config.notificationFanoutPauseMs > 0) await sleep(this.config.notificationFanoutPauseMs);
-      const inserted = await sql<{ id: string }>(this.uow.db, INSERT_BATCH_SQL, [
+      const inserted = await sql<{ id: string; recipient_id: string }>(this.uow.db, INSERT_BATCH_SQL, [
         batch,
         event.eventId,
         event.type,
@@ -101,6 +110,8 @@ export class NotificationFanout {
         createdAt,
       ]);
       const created = inserted.length;
+      // The INSERT has committed (no transaction around it), so a stream reader that refetches finds the rows.
+      if (created) await this.publish(event.type as NotificationType, named, createdAt, inserted);
       const push = await sql<PushRow>(this.uow.db, emailOn ? PUSH_ROWS_SQL : WEBHOOK_ROWS_SQL, [batch, event.eventId]);
       const jobs: { name: string; data: DeliveryJob; opts: { jobId: string } }[] = [];
       for (const r of push) {
@@ -123,5 +134,28 @@ export class NotificationFanout {
       result.deliveryJobs += jobs.length;
     }
     return result;
+  }
+
+  /**
+   * Tells the API processes about new rows, for their notification streams. Best effort: the rows are already
+   * stored, and a client that missed a message (Redis away, reconnecting) refetches the inbox when it reconnects.
+   */
+  private async publish(
+    type: NotificationType,
+    data: Record<string, unknown>,
+    createdAt: string,
+    inserted: { id: string; recipient_id: string }[],
+  ): Promise<void> {
+    const message: NotificationBatchMessage = {
+      type,
+      data,
+      createdAt: new Date(createdAt).toISOString(),
+      rows: inserted.map((r) => [r.recipient_id, r.id]),
+    };
+    try {
+      await this.redis.publish(notificationChannel(this.config.queuePrefix), JSON.stringify(message));
+    } catch (e) {
+      this.logger.warn(`could not publish ${inserted.length} new ${type} notifications to streams: ${String(e)}`);
+    }
   }
 }

@@ -1,18 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound, type FieldError } from '../common/errors/domain-error.js';
+import { cursorCodec, cursorField, cursorTimestamp, pageLimit, type PageQuery } from '../common/pagination/cursor.js';
 import { sql, sqlOne } from '../database/sql.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { MentorshipsService } from '../matching/mentorships.service.js';
 import { EventsService, type PendingEvent } from '../queues/events.service.js';
-import type { MatchRunPair, MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
+import type {
+  MatchRunPage,
+  MatchRunPair,
+  MatchRunStarted,
+  MatchRunView,
+  PublishedMatchRun,
+} from './dto/match-run.dto.js';
 import {
+  matchRunSummary,
   matchRunView,
   PROGRAM_COLUMNS,
   programView,
   RUN_COLUMNS,
+  RUN_SUMMARY_COLUMNS,
   type MatchRunRow,
   type ProgramRow,
+  type RunSummaryRow,
 } from './program.view.js';
+
+const LIST_CURSOR = cursorCodec(cursorField.timestamp, cursorField.uuid);
 
 /**
  * Match runs as the organizer sees them: start one (the worker computes it), read it, and publish its
@@ -54,6 +66,24 @@ export class MatchRunsService {
     );
     if (!row) throw new NotFound('Match run');
     return matchRunView(row);
+  }
+
+  /** Newest first, without pairs (read one run for those); the program must be the caller's. */
+  async list(organizerId: string, programId: string, q: PageQuery): Promise<MatchRunPage> {
+    await this.ownProgram(this.uow.db, organizerId, programId);
+    const limit = pageLimit(q);
+    const after = LIST_CURSOR.decode(q.cursor);
+    const rows = await sql<RunSummaryRow & { key: string }>(
+      this.uow.db,
+      `SELECT ${RUN_SUMMARY_COLUMNS}, ${cursorTimestamp('r.created_at')} AS key
+         FROM match_runs r
+        WHERE r.program_id = $1
+          AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY r.created_at DESC, r.id DESC
+        LIMIT $4`,
+      [programId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return LIST_CURSOR.page(rows, limit, matchRunSummary, (r) => [r.key, r.id]);
   }
 
   /**
@@ -129,7 +159,7 @@ export class MatchRunsService {
     tx: Tx,
     organizerId: string,
     programId: string,
-    lock: 'FOR SHARE' | 'FOR UPDATE',
+    lock: 'FOR SHARE' | 'FOR UPDATE' | '' = '',
   ): Promise<ProgramRow> {
     const program = await sqlOne<ProgramRow>(
       tx,

@@ -1,5 +1,11 @@
 import type { MembershipView, ProgramMode, ProgramSide, ProgramStatus, ProgramView } from './dto/program.dto.js';
-import type { MatchRunPair, MatchRunStats, MatchRunStatus, MatchRunView } from './dto/match-run.dto.js';
+import type {
+  MatchRunPair,
+  MatchRunStats,
+  MatchRunStatus,
+  MatchRunSummary,
+  MatchRunView,
+} from './dto/match-run.dto.js';
 
 export interface ProgramRow {
   id: string;
@@ -42,6 +48,11 @@ export interface MatchRunRow {
 export const RUN_COLUMNS =
   'r.id, r.program_id, r.mode, r.status, r.stats, r.pairs, r.error, r.created_at, r.finished_at, r.published_at';
 
+/** A run without its pairs (they can be large): what the run list reads. */
+export type RunSummaryRow = Omit<MatchRunRow, 'pairs'>;
+export const RUN_SUMMARY_COLUMNS =
+  'r.id, r.program_id, r.mode, r.status, r.stats, r.error, r.created_at, r.finished_at, r.published_at';
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export function programView(p: ProgramRow): ProgramView {
@@ -76,6 +87,20 @@ export function matchRunView(r: MatchRunRow): MatchRunView {
     mode: r.mode,
     stats: r.status === 'done' ? r.stats : null,
     pairs: r.status === 'done' ? r.pairs : [],
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    finishedAt: iso(r.finished_at),
+    publishedAt: iso(r.published_at),
+  };
+}
+
+export function matchRunSummary(r: RunSummaryRow): MatchRunSummary {
+  return {
+    id: r.id,
+    programId: r.program_id,
+    status: r.status,
+    mode: r.mode,
+    stats: r.status === 'done' ? r.stats : null,
     error: r.error,
     createdAt: r.created_at.toISOString(),
     finishedAt: iso(r.finished_at),

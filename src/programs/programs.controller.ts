@@ -1,18 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblem } from '../common/errors/api-problem.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
-import { MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
+import { PageQuery } from '../common/pagination/cursor.js';
+import { MatchRunPage, MatchRunStarted, MatchRunView, PublishedMatchRun } from './dto/match-run.dto.js';
 import {
   CreateProgramDto,
   JoinProgramDto,
+  ListProgramsQuery,
   MembershipView,
+  ProgramMemberList,
+  ProgramPage,
   ProgramView,
   UpdateMembershipDto,
 } from './dto/program.dto.js';
 import { MatchRunsService } from './match-runs.service.js';
+import { ProgramListsService } from './program-lists.service.js';
 import { ProgramsService } from './programs.service.js';
 
 @ApiTags('programs')
@@ -22,7 +27,17 @@ export class ProgramsController {
   constructor(
     private readonly programs: ProgramsService,
     private readonly runs: MatchRunsService,
+    private readonly lists: ProgramListsService,
   ) {}
+
+  /**
+   * The caller's programs (organized or joined, with `yourRole`), or with `scope=open` the open programs they
+   * could join; newest first, keyset-paged.
+   */
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() q: ListProgramsQuery): Promise<ProgramPage> {
+    return this.lists.list(user, q);
+  }
 
   /** Organizers only (403 otherwise). The program starts `open`. */
   @Post()
@@ -50,6 +65,16 @@ export class ProgramsController {
     @Body() dto: JoinProgramDto,
   ): Promise<MembershipView> {
     return this.programs.join(user, id, dto);
+  }
+
+  /**
+   * Who is in the program, by side then name. Its organizer: everyone, with capacities. A member: the other side
+   * only (whom they can rank), without people blocked either way. 403 NOT_PROGRAM_MEMBER for anyone else.
+   */
+  @ApiProblem(403, 'NOT_PROGRAM_MEMBER: only its organizer and members see who is in the program.')
+  @Get(':id/members')
+  members(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<ProgramMemberList> {
+    return this.lists.members(user.id, id);
   }
 
   /** The caller's membership; 404 when not a member. */
@@ -82,6 +107,17 @@ export class ProgramsController {
   @HttpCode(202)
   startRun(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<MatchRunStarted> {
     return this.runs.start(user.id, id);
+  }
+
+  /** Its organizer: the program's runs newest first, with status and stats but not pairs; keyset-paged. */
+  @Get(':id/match-runs')
+  @Roles('organizer')
+  listRuns(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Query() q: PageQuery,
+  ): Promise<MatchRunPage> {
+    return this.runs.list(user.id, id, q);
   }
 
   /** Its organizer: the run while running, and its stats and pairs once done. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '../matching/matching.module.js';
 import { MatchRunsService } from './match-runs.service.js';
+import { ProgramListsService } from './program-lists.service.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
 
@@ -11,6 +12,7 @@ import { ProgramsService } from './programs.service.js';
 @Module({
   imports: [MatchingModule],
   controllers: [ProgramsController],
-  providers: [ProgramsService, MatchRunsService],
+  providers: [ProgramsService, MatchRunsService, ProgramListsService],
+  exports: [ProgramsService],
 })
 export class ProgramsModule {}

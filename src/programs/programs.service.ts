@@ -123,6 +123,20 @@ export class ProgramsService {
     });
   }
 
+  /**
+   * Account deletion: the member leaves every program, and other members' preference lists forget them (a
+   * ranking that names a deleted member would feed the solvers an id that no longer exists).
+   */
+  async removeMember(tx: Tx, profileId: string): Promise<void> {
+    await sql(tx, `DELETE FROM program_members WHERE profile_id = $1`, [profileId]);
+    await sql(
+      tx,
+      `UPDATE program_members SET preferences = array_remove(preferences, $1::uuid), updated_at = now()
+        WHERE $1::uuid = ANY (preferences)`,
+      [profileId],
+    );
+  }
+
   private async lockProgram(tx: Tx, programId: string): Promise<ProgramRow> {
     const program = await sqlOne<ProgramRow>(
       tx,

@@ -18,6 +18,7 @@ export const NOTIFICATION_TYPES = [
   'session.updated',
   'session.cancelled',
   'session.reminder',
+  'account.email_changed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -28,6 +29,8 @@ export const EVENT_TYPES = [
   'program.match_requested',
   'meetup.created',
   'message.posted',
+  'account.verification_requested',
+  'account.password_reset_requested',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -12,6 +12,7 @@ import { SessionsService } from './sessions.service.js';
   imports: [MeetupsModule],
   controllers: [SessionsController],
   providers: [SessionsService, SessionSlotsService, SessionCalendarSource],
+  exports: [SessionsService],
 })
 export class SessionsModule {}
 

@@ -160,6 +160,35 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Account deletion: the member's sessions still ahead are cancelled (their slots free up for the other party,
+   * whose reminders are dropped by the session.cancelled handler) and the other party is told why.
+   */
+  async cancelUpcomingOf(tx: Tx, profileId: string): Promise<void> {
+    const rows = await sql<SessionRow & { learner_id: string; mentor_id: string }>(
+      tx,
+      `UPDATE mentorship_sessions s SET status = 'cancelled', sequence = sequence + 1, updated_at = now()
+         FROM mentorships m
+        WHERE m.id = s.mentorship_id AND (m.learner_id = $1 OR m.mentor_id = $1)
+          AND s.status <> 'cancelled' AND s.ends_at > now()
+        RETURNING ${SESSION_COLUMNS}, m.learner_id, m.mentor_id`,
+      [profileId],
+    );
+    if (!rows.length) return;
+    await sql(tx, `UPDATE session_participants SET active = false WHERE session_id = ANY($1::uuid[])`, [
+      rows.map((r) => r.id),
+    ]);
+    for (const row of rows)
+      await this.notify(
+        tx,
+        'session.cancelled',
+        row,
+        profileId,
+        { learner_id: row.learner_id, mentor_id: row.mentor_id, status: 'active' },
+        { reason: 'account_deleted' },
+      );
+  }
+
   /** One VEVENT: UID stable per session, SEQUENCE growing with each change, STATUS:CANCELLED once cancelled. */
   async ics(userId: string, mentorshipId: string, sessionId: string): Promise<string> {
     const row = await sqlOne<SessionRow & { other_name: string }>(

@@ -148,7 +148,15 @@ describe('the learner journey', () => {
     const learner = await suite.api.learner();
     await suite.api.readySuggestions(learner);
     const page = await suite.page(learner);
+    // session-start.js asks for the page's first answers as soon as the session is resumed; the app takes them
+    // rather than asking again (early-answers.ts): each is requested once.
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto('/suggestions');
+    await page.getByRole('link', { name: mentor.displayName }).waitFor();
+    for (const path of ['/v1/profiles/me', '/v1/notifications/unread-count', '/v1/match-suggestions']) {
+      expect(requested.filter((p) => p === path)).toHaveLength(1);
+    }
     await page.getByRole('link', { name: mentor.displayName }).click();
     await page.waitForURL(`**/people/${mentor.id}`);
     await heading(page, mentor.displayName).waitFor();
@@ -167,11 +175,14 @@ describe('the learner journey', () => {
       expect.objectContaining({ mentorId: mentor.id, message, goalIds: [learner.goalId], status: 'pending' }),
     ]);
 
+    requested.length = 0;
     await page.goto('/requests');
     await heading(page, 'Requests').waitFor();
     await page.getByRole('tab', { name: 'Sent' }).click();
     const panel = page.getByRole('tabpanel');
     await panel.getByText(mentor.displayName).waitFor();
+    // The list's answer names the mentor (mentorName): no profile fetched per row.
+    expect(requested).not.toContain(`/v1/profiles/${mentor.id}`);
     await panel.getByText(message).waitFor();
     await panel
       .getByText(/pending/i)
@@ -233,8 +244,9 @@ describe('the learner journey', () => {
     expect(hrefs).toContain(contactUrl);
 
     await learnerPage.getByRole('button', { name: 'Complete mentorship' }).click();
-    const confirm = learnerPage.getByRole('button', { name: 'Complete', exact: true });
-    if (await confirm.isVisible()) await confirm.click();
+    // Completing asks first; the dialog opens with a transition, so wait for it rather than look once.
+    const confirm = learnerPage.getByRole('dialog', { name: 'Complete this mentorship?' });
+    await confirm.getByRole('button', { name: 'Complete', exact: true }).click();
     await until(async () => (await mentorship()).status === 'completed', 'the mentorship to be completed');
 
     await learnerPage.getByRole('radiogroup', { name: 'Rating' }).getByRole('radio', { name: '5' }).check();

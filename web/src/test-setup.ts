@@ -2,8 +2,10 @@
 const noop = (): void => undefined;
 
 if (typeof window !== 'undefined') {
-  if (!('matchMedia' in window)) {
+  // jsdom may list matchMedia without implementing it: check that it can be called.
+  if (typeof window.matchMedia !== 'function') {
     Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
       value: (query: string) => ({
         matches: false,
         media: query,

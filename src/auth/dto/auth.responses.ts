@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Role } from '../../common/auth/auth-user.js';
 import { OwnProfile } from '../../profiles/dto/profile.responses.js';
 
@@ -19,6 +20,15 @@ export class TokenPair {
 
 export class AuthResult extends TokenPair {
   user: UserView;
+}
+
+/**
+ * The answer to a request for a mailed link: always the same, whether or not a mail goes out (for a reset, the
+ * answer must not tell whether the address has an account).
+ */
+export class LinkRequested {
+  @ApiProperty({ enum: ['queued'] })
+  status: 'queued';
 }
 
 /** The signed-in account and its own profile. */

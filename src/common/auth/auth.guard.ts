@@ -3,12 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Forbidden, Unauthorized } from '../errors/domain-error.js';
 import { ROLES, type AccessTokenClaims, type Role } from './auth-user.js';
-import { IS_PUBLIC, REQUIRED_ROLES, type AuthedRequest } from './decorators.js';
+import { IS_PUBLIC, REQUIRED_ROLES, TOKEN_OPTIONAL, type AuthedRequest } from './decorators.js';
 import { RevokedFamilies } from './revoked-families.js';
 
 /**
- * Global guard: verifies the bearer token (401 when missing or invalid on a non-public route) and
- * then the @Roles requirement (403). Runs before the rate limiter so limits count per user.
+ * Global guard: verifies the bearer token (401 when missing or invalid on a non-public route; on a
+ * @TokenOptional route only when invalid) and then the @Roles requirement (403). Runs before the rate
+ * limiter so limits count per user.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,13 +24,14 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const targets = [ctx.getHandler(), ctx.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const tokenOptional = this.reflector.getAllAndOverride<boolean>(TOKEN_OPTIONAL, targets) ?? false;
     const header = req.headers.authorization;
     if (header) {
       const user = await this.verify(header);
       if (user) req.user = user;
       else if (!isPublic) throw new Unauthorized('INVALID_TOKEN', 'The access token is missing, invalid or expired.');
     }
-    if (isPublic) return true;
+    if (isPublic || tokenOptional) return true;
     if (!req.user) throw new Unauthorized('UNAUTHENTICATED', 'A bearer access token is required.');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => req.user!.roles.includes(r))) {

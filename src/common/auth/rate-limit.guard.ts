@@ -14,11 +14,11 @@ if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
 /**
- * RATE_LIMIT_PER_MINUTE per user (per address when anonymous), counted in Redis so the limit holds
- * across API replicas. We count in Redis ourselves instead of using @nestjs/throttler because that
- * package is CommonJS requiring the ESM-only @nestjs/common 12, which Jest on Node 20 cannot load.
- * While Redis is unreachable each process counts on its own (LocalWindowCounter): members keep using
- * the API, and no client goes unlimited.
+ * RATE_LIMIT_PER_MINUTE per user, ANONYMOUS_RATE_LIMIT_PER_MINUTE per address when anonymous, counted in
+ * Redis so the limit holds across API replicas. We count in Redis ourselves instead of using
+ * @nestjs/throttler because that package is CommonJS requiring the ESM-only @nestjs/common 12, which Jest
+ * on Node 20 cannot load. While Redis is unreachable each process counts on its own (LocalWindowCounter):
+ * members keep using the API, and no client goes unlimited.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -49,7 +49,7 @@ export class RateLimitGuard implements CanActivate {
       hits = this.local.hit(tracker, window);
     }
     const reply = ctx.switchToHttp().getResponse<{ header(k: string, v: string): unknown }>();
-    const limit = this.config.rateLimitPerMinute;
+    const limit = req.user ? this.config.rateLimitPerMinute : this.config.anonymousRateLimitPerMinute;
     reply.header('RateLimit-Limit', String(limit));
     reply.header('RateLimit-Remaining', String(Math.max(0, limit - hits)));
     if (hits > limit) throw new RateLimited(((window + 1) * 60000 - now) / 1000);

@@ -68,9 +68,11 @@ export class RevokedFamilies implements OnModuleInit, OnModuleDestroy {
         this.redisComplete = false;
       }
     }
+    // A family with no unrevoked token is over: revoked, or gone with its deleted account (whose rows the
+    // deletion removed, so "has a revoked row" would wrongly let its access tokens through).
     const row = await sqlOne<{ revoked: boolean }>(
       this.uow.db,
-      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL) AS revoked`,
+      `SELECT NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL) AS revoked`,
       [familyId],
     );
     return row?.revoked ?? true;

@@ -33,8 +33,14 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-/** What pg-pool rejects with when no connection freed up within connectionTimeoutMillis. */
-const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+/**
+ * What pg-pool rejects with when no connection freed up within connectionTimeoutMillis, or when opening a new
+ * one took longer than that (PostgreSQL itself slow to accept, e.g. a machine saturated by a burst).
+ */
+const POOL_TIMEOUT_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
 
 /**
  * Maps every error to application/problem+json; only unexpected errors are logged, once, and answered as a
@@ -78,7 +84,7 @@ export class ProblemFilter implements ExceptionFilter {
         retryAfter: retry,
       };
     }
-    if (exception instanceof Error && exception.message === POOL_TIMEOUT_MESSAGE) {
+    if (exception instanceof Error && POOL_TIMEOUT_MESSAGES.has(exception.message)) {
       // A burst larger than the pool: shed the request cleanly (and without a stack trace per request) so
       // clients retry, instead of a 500 that reads as a bug.
       return {

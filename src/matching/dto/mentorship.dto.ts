@@ -67,20 +67,33 @@ export class TaskView {
   title: string;
   dueDate: string | null;
   done: boolean;
-  createdBy: string;
+  /** null once its author deleted their account. */
+  createdBy: string | null;
   createdAt: string;
 }
 
 export class MentorshipView {
   id: string;
-  learnerId: string;
-  mentorId: string;
+  /** null once that member deleted their account. */
+  learnerId: string | null;
+  /** The learner's display name; null once they deleted their account. */
+  learnerName: string | null;
+  /** null once that member deleted their account. */
+  mentorId: string | null;
+  /** The mentor's display name; null once they deleted their account. */
+  mentorName: string | null;
   requestId: string | null;
   programId: string | null;
   status: 'active' | 'completed';
   startedAt: string;
   endedAt: string | null;
   tasks: TaskView[];
+}
+
+/** GET /v1/mentorships/:id: the mentorship with the caller's own feedback on it, if they gave any. */
+export class MentorshipDetailView extends MentorshipView {
+  /** The feedback the caller gave on this mentorship (once completed, once each), or null. */
+  myFeedback: FeedbackView | null;
 }
 
 export class MentorshipPage {
@@ -91,7 +104,8 @@ export class MentorshipPage {
 export class FeedbackView {
   id: string;
   mentorshipId: string;
-  authorId: string;
+  /** null once the author deleted their account: the feedback stays, without their name. */
+  authorId: string | null;
   subjectId: string;
   rating: number;
   comment: string | null;

@@ -19,13 +19,15 @@ export class MyRsvpView {
 
 export class MeetupView {
   id: string;
-  organizerId: string;
+  /** null once the organizer deleted their account (their upcoming meetups were cancelled then). */
+  organizerId: string | null;
   title: string;
   description: string;
   startsAt: string;
   endsAt: string;
   timezone: string;
   online: boolean;
+  /** only for the organizer and members going; null for everyone else (and for anonymous callers) */
   onlineUrl: string | null;
   venue: VenueView | null;
   capacity: number;
@@ -34,7 +36,10 @@ export class MeetupView {
   status: 'scheduled' | 'cancelled';
   goingCount: number;
   waitlistCount: number;
-  /** only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+  /**
+   * on reads (GET /v1/meetups, /v1/meetups/:id, /v1/meetups/recommended): the caller's own RSVP in any status,
+   * null when they never answered or are anonymous
+   */
   myRsvp?: MyRsvpView | null;
 }
 

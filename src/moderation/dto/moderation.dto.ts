@@ -42,7 +42,11 @@ export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
 export class ReportView {
   id: string;
   reporterId: string;
+  /** The reporter's display name, so a list of reports needs no look-up per row. */
+  reporterName: string;
   profileId: string;
+  /** The reported person's display name. */
+  profileName: string;
   reason: string;
   details: string;
   status: (typeof REPORT_STATUSES)[number];

@@ -26,7 +26,10 @@ export class NotificationView {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'The ids the notification is about (requestId, mentorshipId, meetupId, …)',
+    description:
+      'The ids the notification is about (requestId, mentorshipId, meetupId, …) and, stored when it was created, ' +
+      'the names they stood for then: learnerName, mentorName, authorName, actorName, completedByName (display ' +
+      'names), the learnerId/mentorId and names of the mentorship a session is about, and a meetup’s title.',
   })
   data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' })

@@ -93,7 +93,11 @@ const TEMPLATES: Record<NotificationType, Template> = {
   },
   'mentorship.cancelled': {
     subject: () => 'A mentorship request was cancelled',
-    lines: () => ['The learner cancelled their mentorship request to you.'],
+    lines: (d) => [
+      d.reason === 'account_deleted'
+        ? 'A mentorship request was cancelled because the other member deleted their account.'
+        : 'The learner cancelled their mentorship request to you.',
+    ],
     link: requestLink,
   },
   'mentorship.expired': {
@@ -108,7 +112,10 @@ const TEMPLATES: Record<NotificationType, Template> = {
   },
   'mentorship.completed': {
     subject: () => 'Your mentorship is complete',
-    lines: () => ['Your mentorship was marked as completed.', 'You can now leave feedback.'],
+    lines: (d) =>
+      d.reason === 'account_deleted'
+        ? ['Your mentorship ended because the other member deleted their account.']
+        : ['Your mentorship was marked as completed.', 'You can now leave feedback.'],
     link: mentorshipLink,
   },
   'suggestions.ready': {
@@ -191,6 +198,14 @@ const TEMPLATES: Record<NotificationType, Template> = {
     },
     link: sessionLink,
   },
+  'account.email_changed': {
+    subject: () => 'Your Guildhall e-mail address was changed',
+    lines: () => [
+      'The e-mail address of your Guildhall account was changed.',
+      'If you did not do this, reset your password and contact us.',
+    ],
+    link: () => '/v1/me',
+  },
 };
 
 function capitalise(s: string): string {
@@ -206,18 +221,30 @@ export function escapeHtml(s: string): string {
 
 export function renderNotificationEmail(type: NotificationType, data: Data, ctx: EmailContext): RenderedEmail {
   const t = TEMPLATES[type];
-  const subject = t.subject(data).replace(/[\r\n]+/g, ' ');
-  const url = `${ctx.publicBaseUrl.replace(/\/$/, '')}${t.link(data)}`;
-  const name = ctx.recipientName.replace(/[\r\n]+/g, ' ').trim() || 'there';
-  const lines = t.lines(data);
   const footer = 'You receive this because e-mail notifications are on in your Guildhall notification preferences.';
+  return renderEmail(
+    { subject: t.subject(data), lines: t.lines(data), url: `${ctx.publicBaseUrl.replace(/\/$/, '')}${t.link(data)}` },
+    ctx.recipientName,
+    footer,
+  );
+}
+
+/** The one layout of every Guildhall mail: greeting, lines, one link, footer; text and HTML. */
+export function renderEmail(
+  content: { subject: string; lines: string[]; url: string; linkLabel?: string },
+  recipientName: string,
+  footer: string,
+): RenderedEmail {
+  const subject = content.subject.replace(/[\r\n]+/g, ' ');
+  const { url, lines } = content;
+  const name = recipientName.replace(/[\r\n]+/g, ' ').trim() || 'there';
   const textBody = [`Hi ${name},`, '', ...lines, '', `Open: ${url}`, '', '--', footer, ''].join('\n');
   const html = [
     '<!doctype html>',
     '<html><body style="font-family: sans-serif; line-height: 1.4">',
     `<p>Hi ${escapeHtml(name)},</p>`,
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    `<p><a href="${escapeHtml(url)}">Open in Guildhall</a></p>`,
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(content.linkLabel ?? 'Open in Guildhall')}</a></p>`,
     `<p style="color: #666; font-size: 12px">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');

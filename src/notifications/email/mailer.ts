@@ -59,6 +59,19 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
+  /** Mail about the account itself (a link, a notice); `id` names the event it answers, for the Message-ID. */
+  async sendAccountMail(to: string, mail: RenderedEmail, id: string): Promise<void> {
+    if (!this.transport) throw new Error('e-mail is not configured (SMTP_URL unset)');
+    await this.transport.sendMail({
+      from: this.from,
+      to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<account-${id}@guildhall>`,
+    });
+  }
+
   onApplicationShutdown(): void {
     this.transport?.close();
   }

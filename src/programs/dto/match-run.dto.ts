@@ -52,3 +52,24 @@ export class PublishedMatchRun {
   /** The active mentorships created, one per pair. */
   mentorships: PublishedMentorship[];
 }
+
+/** A run without its pairs, as the run list shows it. */
+export class MatchRunSummary {
+  id: string;
+  programId: string;
+  status: MatchRunStatus;
+  mode: ProgramMode;
+  /** null while running and when the run failed. */
+  stats: MatchRunStats | null;
+  /** Why the run failed; null otherwise. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** When this run's pairs became mentorships; null until published. */
+  publishedAt: string | null;
+}
+
+export class MatchRunPage {
+  items: MatchRunSummary[];
+  nextCursor: string | null;
+}

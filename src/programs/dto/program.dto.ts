@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { PageQuery } from '../../common/pagination/cursor.js';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -107,4 +108,47 @@ export class MembershipView {
   capacity: number | null;
   preferences: string[];
   joinedAt: string;
+}
+
+export const PROGRAM_SCOPES = ['mine', 'open'] as const;
+export type ProgramScope = (typeof PROGRAM_SCOPES)[number];
+export const PROGRAM_ROLES = ['organizer', 'learner', 'mentor'] as const;
+export type ProgramRole = (typeof PROGRAM_ROLES)[number];
+
+export class ListProgramsQuery extends PageQuery {
+  /**
+   * mine (default): programs the caller organizes or belongs to. open: open programs the caller could join (not
+   * theirs, not joined yet); empty for a caller with neither the learner nor the mentor role.
+   */
+  @IsOptional()
+  @IsIn(PROGRAM_SCOPES)
+  scope?: ProgramScope;
+}
+
+export class ProgramListItem extends ProgramView {
+  /** How the caller takes part: organizer (of this program), learner or mentor; null in scope=open. */
+  yourRole: ProgramRole | null;
+  /** Members who joined as learners. */
+  learners: number;
+  /** Members who joined as mentors. */
+  mentors: number;
+}
+
+export class ProgramPage {
+  items: ProgramListItem[];
+  nextCursor: string | null;
+}
+
+export class ProgramMemberView {
+  profileId: string;
+  displayName: string;
+  side: ProgramSide;
+  /** Seats in this program (mentors); null for learners. */
+  capacity: number | null;
+  joinedAt: string;
+}
+
+export class ProgramMemberList {
+  /** By side (learners first), then by display name. */
+  items: ProgramMemberView[];
 }

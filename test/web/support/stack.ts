@@ -1,23 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWebDatabase } from './web-database.js';
 
-/** The built API and worker, as `npm start` runs them, on a database and queue prefix of one spec file's own. */
+/**
+ * The built API and worker, as `npm start` runs them, on a database and queue prefix of one spec file's own.
+ * With `apiReplicas` > 1, that many API processes share the database and Redis behind a round-robin proxy (each
+ * request goes to the next one), as behind a load balancer.
+ */
 export interface Stack {
   /** Origin the browser opens; also PUBLIC_BASE_URL, so the session cookie's Origin check passes. */
   url: string;
+  /** Gives the account the admin role the way operators do (`npm run admin:grant`); it applies at its next login. */
+  grantAdmin(email: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const BOOT_TIMEOUT_MS = 60_000;
 
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export interface StackOptions {
+  apiReplicas?: number;
+}
+
+export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const db = await createWebDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const replicas = options.apiReplicas ?? 1;
+  const apiPorts = replicas > 1 ? await Promise.all(Array.from({ length: replicas }, () => freePort())) : [port];
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...db.env,
@@ -31,19 +44,57 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...env,
   };
-  const api = launch('dist/main.js', childEnv, `api-${port}`);
+  const apis = apiPorts.map((p) => launch('dist/main.js', { ...childEnv, PORT: String(p) }, `api-${p}`));
   const worker = launch('dist/worker.js', childEnv, `worker-${port}`);
+  let proxy: Server | undefined;
   const stop = async () => {
-    await Promise.all([halt(api.child), halt(worker.child)]);
+    if (proxy) {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+    await Promise.all([...apis.map((a) => halt(a.child)), halt(worker.child)]);
     await db.drop();
   };
   try {
-    await waitUntilReady(url, [api, worker]);
+    for (const p of apiPorts) await waitUntilReady(`http://127.0.0.1:${p}`, [...apis, worker]);
+    if (replicas > 1) proxy = await roundRobinProxy(port, apiPorts);
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url, stop };
+  const grantAdmin = (email: string) =>
+    new Promise<void>((resolve, reject) => {
+      execFile(process.execPath, ['dist/cli/admin-grant.js', email], { env: childEnv }, (error, _out, stderr) =>
+        error ? reject(new Error(`admin-grant failed: ${stderr || error.message}`)) : resolve(),
+      );
+    });
+  return { url, grantAdmin, stop };
+}
+
+/** A tiny load balancer: each request (not each connection) goes to the next upstream, streams included. */
+function roundRobinProxy(port: number, upstreams: number[]): Promise<Server> {
+  let next = 0;
+  const server = createHttpServer((req, res) => {
+    const target = upstreams[next++ % upstreams.length];
+    const upstream = request(
+      { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    // The browser went away (a closed stream): so does the upstream request.
+    res.on('close', () => upstream.destroy());
+    req.pipe(upstream);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }
 
 interface Launched {

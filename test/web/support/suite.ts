@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './browser.js';
 import { Api, type Account } from './seed.js';
-import { startStack, type Stack } from './stack.js';
+import { startStack, type Stack, type StackOptions } from './stack.js';
 
 export interface BrowserSuite {
   readonly api: Api;
@@ -15,16 +15,16 @@ export interface BrowserSuite {
 
 /**
  * One API + worker stack and one Chromium for a spec file, a fresh context for every test. Call at the top of
- * a spec file; `env` adds API and worker settings for this file.
+ * a spec file; `env` adds API and worker settings for this file, `options` e.g. more API replicas.
  */
-export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
+export function browserSuite(env: Record<string, string> = {}, options: StackOptions = {}): BrowserSuite {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let api: Api | undefined;
   let open: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startStack(env), launchBrowser()]);
+    const [s, b] = await Promise.allSettled([startStack(env, options), launchBrowser()]);
     if (s.status === 'fulfilled') stack = s.value;
     if (b.status === 'fulfilled') browser = b.value;
     if (s.status === 'rejected') throw s.reason;

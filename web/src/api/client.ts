@@ -1,5 +1,7 @@
 import createClient from 'openapi-fetch';
-import { createAuthTransport } from './auth-transport';
+import { createAuthTransport, takeEarlyRefresh } from './auth-transport';
+import { retryWhenBusy } from './busy-retry';
+import { withEarlyAnswers } from './early-answers';
 import type { components, paths } from './schema';
 import { authorizedFetch, Session, type RefreshCounter } from './session';
 
@@ -10,7 +12,7 @@ const origin = typeof window === 'undefined' ? 'http://localhost' : window.locat
 const networkFetch = (request: Request) => fetch(request);
 
 // Register, login, refresh and logout go through a client without the refresh-and-retry wrapper.
-const auth = createAuthTransport(origin, networkFetch);
+const auth = createAuthTransport(origin, networkFetch, takeEarlyRefresh());
 export const authClient = auth.client;
 
 const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
@@ -29,9 +31,13 @@ const counter: RefreshCounter | null =
 
 export const session = new Session({ transport: auth.transport, locks, channel, counter });
 
-/** The one client of the API: typed from the OpenAPI document, authorised by the session. */
+/**
+ * The one client of the API: typed from the OpenAPI document, authorised by the session; a retry-safe request
+ * shed with 503 BUSY is sent again after its Retry-After (busy-retry.ts); the page's first requests may have been
+ * sent already, by session-start.js (early-answers.ts).
+ */
 export const api = createClient<paths>({
   baseUrl: origin,
   credentials: 'same-origin',
-  fetch: authorizedFetch(session, networkFetch),
+  fetch: authorizedFetch(session, retryWhenBusy(withEarlyAnswers(networkFetch))),
 });

@@ -125,6 +125,107 @@ export interface paths {
     get: operations['MeController_me'];
     put?: never;
     post?: never;
+    /**
+     * Deletes the account in one transaction (see docs/architecture.md, "Deleting an account"): pending requests
+     *     cancelled, active mentorships completed, RSVPs removed, upcoming organized meetups cancelled, program
+     *     memberships removed, feedback given kept without the author; the address can register again.
+     */
+    delete: operations['AccountDataController_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Changes the e-mail address. It starts unverified: a verification link goes to the new address and a notice
+     *     (account.email_changed) to the old one.
+     */
+    patch: operations['AccountController_changeEmail'];
+    trace?: never;
+  };
+  '/v1/auth/email-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mails a verification link (PUBLIC_BASE_URL/verify-email?token=…) to the account's address; nothing is sent
+     *     when it is already verified or e-mail is not configured.
+     */
+    post: operations['AccountLinksController_requestVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/email-verification/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks the address the link was mailed to as verified; the link works once, for 48 hours. */
+    post: operations['AccountLinksController_confirmVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mails a reset link (PUBLIC_BASE_URL/reset-password?token=…) when the address has an account. The answer
+     *     and its timing are the same either way. Limited to PASSWORD_RESETS_PER_HOUR per address and four times
+     *     that per client address.
+     */
+    post: operations['AccountLinksController_requestReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sets a new password; the link works once, for an hour, and every session of the account ends. */
+    post: operations['AccountLinksController_confirmReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Changes the password; every other session of the account ends, the caller's stays. */
+    post: operations['AccountController_changePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -349,6 +450,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notifications/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My notifications as they arrive (Server-Sent Events)
+     * @description A text/event-stream that stays open. Event `notification`: data is the new notification, shaped as a list item ({ id, type, data, createdAt, readAt: null }). Event `unread`: data is { count }, sent on connect, after each notification and after the caller marks notifications read. A comment line (": keep-alive") at least every 25 s. Events reach the caller on whichever API replica holds the stream, whichever process created them. The token is checked at connect (401 as JSON problem otherwise); the stream ends when the session is revoked (checked at each comment line) and when the server shuts down. Clients reconnect with backoff and refetch what they show.
+     */
+    get: operations['NotificationsController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/notifications/read-all': {
     parameters: {
       query?: never;
@@ -411,7 +532,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Scheduled meetups starting at or after `from` (default now), soonest first; keyset-paged on (startsAt, id). */
+    /**
+     * Scheduled meetups starting at or after `from` (default now), soonest first; keyset-paged on (startsAt, id).
+     *     No token needed (anonymous callers are rate-limited per address; a token that is sent must be valid). Each item
+     *     carries the caller's `myRsvp` (null when anonymous or never answered); `onlineUrl` is null unless the caller
+     *     organizes it or is going.
+     */
     get: operations['MeetupsController_list'];
     put?: never;
     /** Organizers only (403 ROLE_REQUIRED otherwise). Unknown skill slugs, endsAt <= startsAt, a bad zone or place: 400. */
@@ -446,7 +572,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Any signed-in member; includes the caller's own RSVP as `myRsvp`. */
+    /**
+     * Anyone (no token needed; a token that is sent must be valid). `myRsvp` is the caller's own RSVP (null when
+     *     anonymous or never answered); `onlineUrl` is null unless the caller organizes it or is going.
+     */
     get: operations['MeetupsController_get'];
     put?: never;
     post?: never;
@@ -538,7 +667,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** RFC 5545 calendar with this meetup as its one VEVENT. */
+    /**
+     * RFC 5545 calendar with this meetup as its one VEVENT. No token needed; the online link is in it only for the
+     *     organizer and members going.
+     */
     get: operations['MeetupsController_ics'];
     put?: never;
     post?: never;
@@ -899,7 +1031,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The caller's programs (organized or joined, with `yourRole`), or with `scope=open` the open programs they
+     *     could join; newest first, keyset-paged.
+     */
+    get: operations['ProgramsController_list'];
     put?: never;
     /** Organizers only (403 otherwise). The program starts `open`. */
     post: operations['ProgramsController_create'];
@@ -947,6 +1083,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/programs/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is in the program, by side then name. Its organizer: everyone, with capacities. A member: the other side
+     *     only (whom they can rank), without people blocked either way. 403 NOT_PROGRAM_MEMBER for anyone else.
+     */
+    get: operations['ProgramsController_members'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/programs/{id}/members/me': {
     parameters: {
       query?: never;
@@ -975,7 +1131,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Its organizer: the program's runs newest first, with status and stats but not pairs; keyset-paged. */
+    get: operations['ProgramsController_listRuns'];
     put?: never;
     /**
      * Its organizer (another organizer's program: 404; no organizer role: 403) → 202; a worker computes the run. 409
@@ -1184,6 +1341,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One JSON document, streamed as a download (`Content-Disposition: attachment`), with a `version` field. */
+    get: operations['AccountDataController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1286,6 +1460,34 @@ export interface components {
       roles: ('learner' | 'mentor' | 'organizer' | 'admin')[];
       emailVerified: boolean;
       profile: components['schemas']['OwnProfile'];
+    };
+    LinkRequested: {
+      /** @enum {string} */
+      status: 'queued';
+    };
+    LinkTokenDto: {
+      token: string;
+    };
+    PasswordResetRequestDto: {
+      email: string;
+    };
+    PasswordResetConfirmDto: {
+      token: string;
+      /** @description The new password: 10–128 characters, not a common one. */
+      password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      /** @description 10–128 characters, not a common one. */
+      newPassword: string;
+    };
+    ChangeEmailDto: {
+      /**
+       * Format: email
+       * @description The new address; it starts unverified and gets a verification link.
+       */
+      email: string;
+      currentPassword: string;
     };
     UpdateProfileDto: {
       /** @description `{ city, country, lat, lng }`, or null to clear. Others only ever see city and country. */
@@ -1485,8 +1687,9 @@ export interface components {
         | 'session.confirmed'
         | 'session.updated'
         | 'session.cancelled'
-        | 'session.reminder';
-      /** @description The ids the notification is about (requestId, mentorshipId, meetupId, …) */
+        | 'session.reminder'
+        | 'account.email_changed';
+      /** @description The ids the notification is about (requestId, mentorshipId, meetupId, …) and, stored when it was created, the names they stood for then: learnerName, mentorName, authorName, actorName, completedByName (display names), the learnerId/mentorId and names of the mentorship a session is about, and a meetup’s title. */
       data: {
         [key: string]: unknown;
       };
@@ -1525,6 +1728,7 @@ export interface components {
         | 'session.updated'
         | 'session.cancelled'
         | 'session.reminder'
+        | 'account.email_changed'
       )[];
       /** @description Only in the answer to the PUT that saved a new or changed webhookUrl, never again: the Standard Webhooks secret (whsec_…) that signs every delivery (webhook-id, webhook-timestamp, webhook-signature headers; HMAC-SHA256). */
       webhookSecret?: string;
@@ -1554,6 +1758,7 @@ export interface components {
         | 'session.updated'
         | 'session.cancelled'
         | 'session.reminder'
+        | 'account.email_changed'
       )[];
     };
     VenueDto: {
@@ -1604,13 +1809,15 @@ export interface components {
     };
     MeetupView: {
       id: string;
-      organizerId: string;
+      /** @description null once the organizer deleted their account (their upcoming meetups were cancelled then). */
+      organizerId: string | null;
       title: string;
       description: string;
       startsAt: string;
       endsAt: string;
       timezone: string;
       online: boolean;
+      /** @description only for the organizer and members going; null for everyone else (and for anonymous callers) */
       onlineUrl: string | null;
       venue: components['schemas']['VenueView'] | null;
       capacity: number;
@@ -1621,7 +1828,10 @@ export interface components {
       status: 'scheduled' | 'cancelled';
       goingCount: number;
       waitlistCount: number;
-      /** @description only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+      /**
+       * @description on reads (GET /v1/meetups, /v1/meetups/:id, /v1/meetups/recommended): the caller's own RSVP in any status,
+       *     null when they never answered or are anonymous
+       */
       myRsvp?: components['schemas']['MyRsvpView'] | null;
     };
     MeetupPage: {
@@ -1639,13 +1849,15 @@ export interface components {
     };
     RecommendedMeetup: {
       id: string;
-      organizerId: string;
+      /** @description null once the organizer deleted their account (their upcoming meetups were cancelled then). */
+      organizerId: string | null;
       title: string;
       description: string;
       startsAt: string;
       endsAt: string;
       timezone: string;
       online: boolean;
+      /** @description only for the organizer and members going; null for everyone else (and for anonymous callers) */
       onlineUrl: string | null;
       venue: components['schemas']['VenueView'] | null;
       capacity: number;
@@ -1656,7 +1868,10 @@ export interface components {
       status: 'scheduled' | 'cancelled';
       goingCount: number;
       waitlistCount: number;
-      /** @description only on GET /v1/meetups/:id: the caller's own RSVP, or null */
+      /**
+       * @description on reads (GET /v1/meetups, /v1/meetups/:id, /v1/meetups/recommended): the caller's own RSVP in any status,
+       *     null when they never answered or are anonymous
+       */
       myRsvp?: components['schemas']['MyRsvpView'] | null;
       recommendation: components['schemas']['RecommendationFactors'];
     };
@@ -1778,20 +1993,59 @@ export interface components {
       /** @description Ids of the caller's own goals this request is about. */
       goalIds?: string[];
     };
-    MentorshipRequestView: {
+    RequestLearnerSkill: {
+      slug: string;
+      name: string;
+      /** @description 0..5 */
+      level: number;
+    };
+    RequestLearnerGoal: {
+      /** @enum {string} */
+      status: 'active' | 'achieved' | 'abandoned';
       id: string;
-      learnerId: string;
-      mentorId: string;
+      /** @description A taxonomy slug. */
+      skill: string;
+      skillName: string;
+      /** @description 1..5 */
+      targetLevel: number;
+      /** @description YYYY-MM-DD */
+      targetDate: string | null;
+      note: string | null;
+    };
+    RequestLearnerView: {
+      id: string;
+      displayName: string;
+      headline: string;
+      /** @description The learner's whole skill inventory, highest level first. */
+      skills: components['schemas']['RequestLearnerSkill'][];
+      /** @description The goals this request names (goalIds), as they are now; a goal deleted since is left out. */
+      goals: components['schemas']['RequestLearnerGoal'][];
+    };
+    MentorshipRequestView: {
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired' | 'withdrawn';
+      id: string;
+      /** @description null once that member deleted their account. */
+      learnerId: string | null;
+      /** @description The learner's display name, so a list names them without a request per row; null with learnerId. */
+      learnerName: string | null;
+      /** @description null once that member deleted their account. */
+      mentorId: string | null;
+      /** @description The mentor's display name; null with mentorId. */
+      mentorName: string | null;
       message: string;
       goalIds: string[];
-      /** @enum {string} */
-      status: 'expired' | 'cancelled' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
       /** @enum {string|null} */
       declineReason: 'no_capacity' | 'skills_mismatch' | 'schedule_mismatch' | 'other' | null;
       declineNote: string | null;
       createdAt: string;
       expiresAt: string;
       decidedAt: string | null;
+      /**
+       * @description Present only when the caller is this request's mentor (list and get) and no block stands between the two:
+       *     the learner's name, headline, skills and the goals the request names.
+       */
+      learner?: components['schemas']['RequestLearnerView'];
     };
     MentorshipRequestPage: {
       items: components['schemas']['MentorshipRequestView'][];
@@ -1802,13 +2056,20 @@ export interface components {
       title: string;
       dueDate: string | null;
       done: boolean;
-      createdBy: string;
+      /** @description null once its author deleted their account. */
+      createdBy: string | null;
       createdAt: string;
     };
     MentorshipView: {
       id: string;
-      learnerId: string;
-      mentorId: string;
+      /** @description null once that member deleted their account. */
+      learnerId: string | null;
+      /** @description The learner's display name; null once they deleted their account. */
+      learnerName: string | null;
+      /** @description null once that member deleted their account. */
+      mentorId: string | null;
+      /** @description The mentor's display name; null once they deleted their account. */
+      mentorName: string | null;
       requestId: string | null;
       programId: string | null;
       /** @enum {string} */
@@ -1831,6 +2092,36 @@ export interface components {
       items: components['schemas']['MentorshipView'][];
       nextCursor: string | null;
     };
+    FeedbackView: {
+      id: string;
+      mentorshipId: string;
+      /** @description null once the author deleted their account: the feedback stays, without their name. */
+      authorId: string | null;
+      subjectId: string;
+      rating: number;
+      comment: string | null;
+      createdAt: string;
+    };
+    MentorshipDetailView: {
+      id: string;
+      /** @description null once that member deleted their account. */
+      learnerId: string | null;
+      /** @description The learner's display name; null once they deleted their account. */
+      learnerName: string | null;
+      /** @description null once that member deleted their account. */
+      mentorId: string | null;
+      /** @description The mentor's display name; null once they deleted their account. */
+      mentorName: string | null;
+      requestId: string | null;
+      programId: string | null;
+      /** @enum {string} */
+      status: 'active' | 'completed';
+      startedAt: string;
+      endedAt: string | null;
+      tasks: components['schemas']['TaskView'][];
+      /** @description The feedback the caller gave on this mentorship (once completed, once each), or null. */
+      myFeedback: components['schemas']['FeedbackView'] | null;
+    };
     CreateTaskDto: {
       /** @description 1–200 characters */
       title: string;
@@ -1847,15 +2138,6 @@ export interface components {
       /** @description 1..5 */
       rating: number;
       comment?: string;
-    };
-    FeedbackView: {
-      id: string;
-      mentorshipId: string;
-      authorId: string;
-      subjectId: string;
-      rating: number;
-      comment: string | null;
-      createdAt: string;
     };
     BlockDto: {
       /** Format: uuid */
@@ -1881,7 +2163,11 @@ export interface components {
     ReportView: {
       id: string;
       reporterId: string;
+      /** @description The reporter's display name, so a list of reports needs no look-up per row. */
+      reporterName: string;
       profileId: string;
+      /** @description The reported person's display name. */
+      profileName: string;
       reason: string;
       details: string;
       /** @enum {string} */
@@ -1890,6 +2176,31 @@ export interface components {
     };
     ReportPage: {
       items: components['schemas']['ReportView'][];
+      nextCursor: string | null;
+    };
+    ProgramListItem: {
+      /**
+       * @description How the caller takes part: organizer (of this program), learner or mentor; null in scope=open.
+       * @enum {string|null}
+       */
+      yourRole: 'learner' | 'mentor' | 'organizer' | null;
+      /** @description Members who joined as learners. */
+      learners: number;
+      /** @description Members who joined as mentors. */
+      mentors: number;
+      id: string;
+      organizerId: string;
+      name: string;
+      description: string | null;
+      /** @enum {string} */
+      mode: 'stable' | 'optimal';
+      /** @enum {string} */
+      status: 'open' | 'published';
+      createdAt: string;
+      publishedAt: string | null;
+    };
+    ProgramPage: {
+      items: components['schemas']['ProgramListItem'][];
       nextCursor: string | null;
     };
     CreateProgramDto: {
@@ -1936,6 +2247,19 @@ export interface components {
       preferences: string[];
       joinedAt: string;
     };
+    ProgramMemberView: {
+      profileId: string;
+      displayName: string;
+      /** @enum {string} */
+      side: 'learner' | 'mentor';
+      /** @description Seats in this program (mentors); null for learners. */
+      capacity: number | null;
+      joinedAt: string;
+    };
+    ProgramMemberList: {
+      /** @description By side (learners first), then by display name. */
+      items: components['schemas']['ProgramMemberView'][];
+    };
     UpdateMembershipDto: {
       /** @description Mentors only: seats offered in this program, 1–20. */
       capacity?: number;
@@ -1955,6 +2279,26 @@ export interface components {
       totalScore: number;
       /** @description Counted from the result by the blocking-pair checker, against the completed preference lists. */
       blockingPairs: number;
+    };
+    MatchRunSummary: {
+      id: string;
+      programId: string;
+      /** @enum {string} */
+      status: 'done' | 'failed' | 'running';
+      /** @enum {string} */
+      mode: 'stable' | 'optimal';
+      /** @description null while running and when the run failed. */
+      stats: components['schemas']['MatchRunStats'] | null;
+      /** @description Why the run failed; null otherwise. */
+      error: string | null;
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description When this run's pairs became mentorships; null until published. */
+      publishedAt: string | null;
+    };
+    MatchRunPage: {
+      items: components['schemas']['MatchRunSummary'][];
+      nextCursor: string | null;
     };
     MatchRunPair: {
       learnerId: string;
@@ -2098,6 +2442,114 @@ export interface components {
       /** @description http(s) only; null clears it */
       meetingUrl?: string | null;
       notes?: string | null;
+    };
+    ExportAccount: {
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      email: string;
+      displayName: string;
+      roles: ('learner' | 'mentor' | 'organizer' | 'admin')[];
+      emailVerified: boolean;
+    };
+    ExportEmailChange: {
+      /** Format: date-time */
+      changedAt: string;
+      oldEmail: string;
+      newEmail: string;
+    };
+    ExportRsvp: {
+      /** Format: uuid */
+      meetupId: string;
+      /** Format: date-time */
+      meetupStartsAt: string;
+      /** @enum {string} */
+      status: 'going' | 'waitlisted' | 'interested' | 'not_going';
+      /** Format: date-time */
+      checkedInAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      meetupTitle: string;
+      /** @description 1-based place on the waitlist, or null. */
+      waitlistPosition: number | null;
+    };
+    ExportOrganizedMeetup: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
+      status: string;
+    };
+    ExportConversation: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The other party; null once deleted
+       */
+      withId: string | null;
+      /** @description Every message of the conversation, oldest first */
+      messages: components['schemas']['MessageView'][];
+    };
+    ExportBlock: {
+      /** Format: uuid */
+      blockedId: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExportReport: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The reported profile
+       */
+      profileId: string;
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'dismissed';
+      /** Format: date-time */
+      createdAt: string;
+      reason: string;
+      details: string;
+    };
+    AccountExport: {
+      /**
+       * @description Shape version of this document
+       * @enum {number}
+       */
+      version: 1;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description Mentors only; null otherwise. */
+      mentoring: components['schemas']['MentoringSettings'] | null;
+      notificationPreferences: components['schemas']['NotificationPreferencesView'] | null;
+      account: components['schemas']['ExportAccount'];
+      /** @description Earlier addresses of the account, oldest change first. */
+      emailChanges: components['schemas']['ExportEmailChange'][];
+      profile: components['schemas']['OwnProfile'];
+      skills: components['schemas']['ProfileSkill'][];
+      goals: components['schemas']['Goal'][];
+      /** @description Sent and received, newest first. */
+      requests: components['schemas']['MentorshipRequestView'][];
+      /** @description As learner and as mentor, with their tasks. */
+      mentorships: components['schemas']['MentorshipView'][];
+      feedbackGiven: components['schemas']['FeedbackView'][];
+      feedbackReceived: components['schemas']['FeedbackView'][];
+      rsvps: components['schemas']['ExportRsvp'][];
+      organizedMeetups: components['schemas']['ExportOrganizedMeetup'][];
+      programs: components['schemas']['MembershipView'][];
+      notifications: components['schemas']['NotificationView'][];
+      conversations: components['schemas']['ExportConversation'][];
+      sessions: components['schemas']['SessionView'][];
+      /** @description Members the caller blocked. */
+      blocks: components['schemas']['ExportBlock'][];
+      /** @description Reports the caller filed (reports about the caller are moderation data and name their reporter: not here). */
+      reportsFiled: components['schemas']['ExportReport'][];
+    };
+    DeleteAccountDto: {
+      /** @description The account's password, asked again so a stolen access token alone cannot delete the account. */
+      password: string;
     };
     /** @description An error answer (RFC 9457 problem details), served as application/problem+json. */
     Problem: {
@@ -2414,6 +2866,335 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MeView'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountDataController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description WRONG_PASSWORD: password is not the account’s password. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountController_changeEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeEmailDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description WRONG_PASSWORD: currentPassword is not the account’s password. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description EMAIL_TAKEN: another account has the address. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountLinksController_requestVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link is on its way (when e-mail is configured). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkRequested'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountLinksController_confirmVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description INVALID_TOKEN: unknown, used or expired, or the address changed since it was mailed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountLinksController_requestReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      /** @description The same answer whether or not the address has an account. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkRequested'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PASSWORD_RESETS_LIMITED for the address or the client address; see `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountLinksController_confirmReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_TOKEN: unknown, used or expired; PASSWORD_TOO_COMMON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description WRONG_PASSWORD: currentPassword is not the account’s password; PASSWORD_TOO_COMMON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
@@ -3272,6 +4053,46 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCount'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationsController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event stream (text/event-stream) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
         };
       };
       /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
@@ -4803,7 +5624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MentorshipView'];
+          'application/json': components['schemas']['MentorshipDetailView'];
         };
       };
       /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
@@ -5379,6 +6200,63 @@ export interface operations {
       };
     };
   };
+  ProgramsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+        /**
+         * @description mine (default): programs the caller organizes or belongs to. open: open programs the caller could join (not
+         *     theirs, not joined yet); empty for a caller with neither the learner nor the mentor role.
+         */
+        scope?: 'mine' | 'open';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgramPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ProgramsController_create: {
     parameters: {
       query?: never;
@@ -5562,6 +6440,65 @@ export interface operations {
       };
     };
   };
+  ProgramsController_members: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgramMemberList'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_PROGRAM_MEMBER: only its organizer and members see who is in the program. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ProgramsController_membership: {
     parameters: {
       query?: never;
@@ -5664,6 +6601,78 @@ export interface operations {
       };
       /** @description PROGRAM_PUBLISHED: memberships no longer change. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProgramsController_listRuns: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque: a previous page's nextCursor. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchRunPage'];
+        };
+      };
+      /** @description A field is missing, malformed or not accepted (`VALIDATION_FAILED`, `errors` names each field), the body is not JSON (`MALFORMED_JSON`), or a list cursor is not well-formed (`INVALID_CURSOR`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ROLE_REQUIRED: the caller is not a organizer. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6559,6 +7568,45 @@ export interface operations {
       };
       /** @description No such object, or one the caller may not see (`NOT_FOUND`); a malformed id answers the same. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (`RATE_LIMITED`); `Retry-After` says in how many seconds to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until a retry can succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountExport'];
+        };
+      };
+      /** @description No access token, or one that is invalid or expired (`UNAUTHORIZED`). */
+      401: {
         headers: {
           [name: string]: unknown;
         };

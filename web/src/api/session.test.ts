@@ -232,4 +232,33 @@ describe('Session', () => {
     expect(b.accessToken).toBeNull();
     expect(bSignedOut).toHaveBeenCalledTimes(1);
   });
+
+  it('tells every tab why the session ended: a deleted account, an expired session', async () => {
+    const { sessions } = browser(2);
+    const [a, b] = sessions;
+    await a.refresh();
+    await settle();
+    const aEnded = vi.fn();
+    const bEnded = vi.fn();
+    a.onSignedOut(aEnded);
+    b.onSignedOut(bEnded);
+    expect(a.signOutReason).toBeNull();
+    await a.signOut('account-deleted');
+    await settle();
+    expect(aEnded).toHaveBeenCalledWith('account-deleted');
+    expect(bEnded).toHaveBeenCalledWith('account-deleted');
+    expect(a.signOutReason).toBe('account-deleted');
+    expect(b.signOutReason).toBe('account-deleted');
+
+    // A session the server no longer knows (the cookie is gone) ends as expired, not as a sign-out.
+    const other = browser(1);
+    const [c] = other.sessions;
+    await c.refresh();
+    other.server.cookie = null;
+    const cEnded = vi.fn();
+    c.onSignedOut(cEnded);
+    expect(await c.refresh('access-1')).toBeNull();
+    expect(c.signOutReason).toBe('expired');
+    expect(cEnded).toHaveBeenCalledWith('expired');
+  });
 });

@@ -9,6 +9,12 @@
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
+/**
+ * Why the session ended: the person signed out (here or in another tab), the session expired or was revoked, or
+ * the account was deleted (which leads to the public home page rather than the sign-in form).
+ */
+export type SignOutReason = 'signed-out' | 'expired' | 'account-deleted';
+
 /** The part of `navigator.locks` the session uses. */
 export interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -48,7 +54,7 @@ export interface SessionOptions {
   broadcastWaitMs?: number;
 }
 
-type SessionMessage = { type: 'token'; token: string } | { type: 'signed-out' };
+type SessionMessage = { type: 'token'; token: string } | { type: 'signed-out'; reason?: SignOutReason };
 
 const LOCK_NAME = 'guildhall-session-refresh';
 
@@ -58,6 +64,10 @@ function isSessionMessage(value: unknown): value is SessionMessage {
   return (message.type === 'token' && typeof message.token === 'string') || message.type === 'signed-out';
 }
 
+function isReason(value: unknown): value is SignOutReason {
+  return value === 'signed-out' || value === 'expired' || value === 'account-deleted';
+}
+
 export class Session {
   private token: string | null = null;
   private status: SessionStatus = 'unknown';
@@ -65,7 +75,8 @@ export class Session {
   private generation = 0;
   private inFlight: Promise<string | null> | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly signOutListeners = new Set<() => void>();
+  private readonly signOutListeners = new Set<(reason: SignOutReason) => void>();
+  private endedBy: SignOutReason | null = null;
 
   constructor(private readonly options: SessionOptions) {
     options.channel?.addEventListener('message', (event) => this.receive(event.data));
@@ -77,14 +88,18 @@ export class Session {
 
   getStatus = (): SessionStatus => this.status;
 
-  /** For useSyncExternalStore. */
+  /** Why the last session ended; null while signed in or before any session. */
+  get signOutReason(): SignOutReason | null {
+    return this.status === 'signed-out' ? this.endedBy : null;
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
   /** Called when this tab or another one signs out (clear caches, leave private pages). */
-  onSignedOut(listener: () => void): () => void {
+  onSignedOut(listener: (reason: SignOutReason) => void): () => void {
     this.signOutListeners.add(listener);
     return () => this.signOutListeners.delete(listener);
   }
@@ -110,14 +125,14 @@ export class Session {
     return this.inFlight;
   }
 
-  async signOut(): Promise<void> {
+  async signOut(reason: SignOutReason = 'signed-out'): Promise<void> {
     const token = this.token;
     try {
       await this.options.transport.logout(token);
     } finally {
-      this.set(null, 'signed-out');
-      this.post({ type: 'signed-out' });
-      this.notifySignedOut();
+      this.end(reason);
+      this.post({ type: 'signed-out', reason });
+      this.notifySignedOut(reason);
     }
   }
 
@@ -140,8 +155,8 @@ export class Session {
       }
       if (token === null) {
         const wasSignedIn = this.status === 'signed-in';
-        this.set(null, 'signed-out');
-        if (wasSignedIn) this.notifySignedOut();
+        this.end('expired');
+        if (wasSignedIn) this.notifySignedOut('expired');
         return null;
       }
       counter?.bump();
@@ -173,9 +188,15 @@ export class Session {
     if (data.type === 'token') {
       this.set(data.token, 'signed-in');
     } else if (this.status !== 'signed-out') {
-      this.set(null, 'signed-out');
-      this.notifySignedOut();
+      const reason = isReason(data.reason) ? data.reason : 'signed-out';
+      this.end(reason);
+      this.notifySignedOut(reason);
     }
+  }
+
+  private end(reason: SignOutReason): void {
+    this.endedBy = reason;
+    this.set(null, 'signed-out');
   }
 
   private set(token: string | null, status: SessionStatus): void {
@@ -190,8 +211,8 @@ export class Session {
     this.options.channel?.postMessage(message);
   }
 
-  private notifySignedOut(): void {
-    for (const listener of this.signOutListeners) listener();
+  private notifySignedOut(reason: SignOutReason): void {
+    for (const listener of this.signOutListeners) listener(reason);
   }
 }
 

@@ -1,17 +1,19 @@
-import { Anchor, Box, Button, Container } from '@mantine/core';
+import { Anchor, Button, Container } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { api, session } from '../api/client';
 import { unwrap } from '../api/problem';
 import { Loading } from '../components/Loading';
 import { useMe, useSessionStatus } from '../features/auth/use-auth';
+import { unreadCountKey } from '../features/notifications/unread-count';
+import { useNotificationStream } from '../features/notifications/use-notification-stream';
 import classes from './Layout.module.css';
-
-export const unreadCountKey = ['notifications', 'unread-count'] as const;
 
 function MainNav() {
   const me = useMe();
+  // Mounted with the signed-in navigation: one stream per tab, closed on sign-out.
+  useNotificationStream();
   const roles = me.data?.roles ?? [];
   const unread = useQuery({
     queryKey: unreadCountKey,
@@ -62,6 +64,23 @@ function MainNav() {
   );
 }
 
+/**
+ * The site header: the same markup as the one index.html paints before the app runs (global.css), so nothing
+ * moves when the app takes over; also drawn while the first page's code loads (the router's HydrateFallback).
+ */
+export function SiteHeader({ children }: { children?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <Link to="/" className="app-brand mantine-focus-auto">
+          Guildhall
+        </Link>
+        {children}
+      </div>
+    </header>
+  );
+}
+
 export function Layout() {
   const status = useSessionStatus();
   const navigation = useNavigation();
@@ -70,14 +89,7 @@ export function Layout() {
       <a href="#main" className={classes.skip}>
         Skip to content
       </a>
-      <Box component="header" className={classes.header}>
-        <Container size="lg" className={classes.headerInner}>
-          <Anchor component={Link} to="/" className={classes.brand} underline="never">
-            Guildhall
-          </Anchor>
-          {status === 'signed-in' && <MainNav />}
-        </Container>
-      </Box>
+      <SiteHeader>{status === 'signed-in' && <MainNav />}</SiteHeader>
       <Container size="lg" component="main" id="main" className={classes.main} aria-busy={navigation.state !== 'idle'}>
         <Suspense fallback={<Loading />}>
           <Outlet />

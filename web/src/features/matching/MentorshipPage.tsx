@@ -29,8 +29,9 @@ import { formatDate, formatDateTime } from '../../lib/time';
 import { useMe, useViewerTimeZone } from '../auth/use-auth';
 import { useProfile } from '../profiles/use-profile';
 import { SessionsSection } from '../sessions/SessionsSection';
+import { MentorshipGoals } from './MentorshipGoals';
 
-type Mentorship = Schemas['MentorshipView'];
+type Mentorship = Schemas['MentorshipDetailView'];
 
 function mentorshipKey(id: string) {
   return ['mentorships', id] as const;
@@ -73,7 +74,7 @@ function Tasks({ mentorship }: { mentorship: Mentorship }) {
     add.mutate();
   };
   return (
-    <Paper withBorder p="md" component="section">
+    <Paper withBorder p="md" component="section" aria-labelledby="tasks-heading">
       <Title order={2} size="h4" id="tasks-heading" mb="sm">
         Tasks
       </Title>
@@ -90,6 +91,8 @@ function Tasks({ mentorship }: { mentorship: Mentorship }) {
                 description={task.dueDate ? `Due ${formatDate(task.dueDate)}` : undefined}
                 checked={task.done}
                 disabled={!active}
+                // A finished mentorship's tasks cannot change but stay a record worth reading: full-contrast text.
+                styles={active ? undefined : { label: { color: 'var(--mantine-color-text)' } }}
                 onChange={(e) => toggle.mutate({ taskId: task.id, done: e.currentTarget.checked })}
               />
             </li>
@@ -128,6 +131,27 @@ function Tasks({ mentorship }: { mentorship: Mentorship }) {
 }
 
 function Feedback({ mentorship }: { mentorship: Mentorship }) {
+  const given = mentorship.myFeedback;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feedback-heading">
+      <Title order={2} size="h4" id="feedback-heading" mb="sm">
+        Feedback
+      </Title>
+      {given ? (
+        <Stack gap={4}>
+          <Text>
+            You rated this mentorship {given.rating} out of 5 on {formatDate(given.createdAt)}.
+          </Text>
+          {given.comment && <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>“{given.comment}”</Text>}
+        </Stack>
+      ) : (
+        <FeedbackForm mentorship={mentorship} />
+      )}
+    </Paper>
+  );
+}
+
+function FeedbackForm({ mentorship }: { mentorship: Mentorship }) {
   const [rating, setRating] = useState<string>('');
   const [comment, setComment] = useState('');
   const send = useMutation({
@@ -146,10 +170,7 @@ function Feedback({ mentorship }: { mentorship: Mentorship }) {
     send.mutate();
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="feedback-heading">
-      <Title order={2} size="h4" id="feedback-heading" mb="sm">
-        Feedback
-      </Title>
+    <>
       {send.isSuccess || alreadySent ? (
         <Text role="status">
           {alreadySent ? 'You have already sent feedback for this mentorship.' : 'Thank you: your feedback was sent.'}
@@ -184,7 +205,7 @@ function Feedback({ mentorship }: { mentorship: Mentorship }) {
           </Stack>
         </form>
       )}
-    </Paper>
+    </>
   );
 }
 
@@ -194,7 +215,8 @@ function CompleteButton({ mentorship }: { mentorship: Mentorship }) {
   const complete = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/mentorships/{id}/complete', { params: { path: { id: mentorship.id } } })),
     onSuccess: (done) => {
-      queryClient.setQueryData(mentorshipKey(mentorship.id), done);
+      // Just completed: no one has given feedback yet.
+      queryClient.setQueryData<Mentorship>(mentorshipKey(mentorship.id), { ...done, myFeedback: null });
       void queryClient.invalidateQueries({ queryKey: ['mentorships'] });
       setConfirming(false);
     },
@@ -282,6 +304,7 @@ export function MentorshipPage() {
         ) : (
           <Text c="dimmed">{name} has not shared a contact link yet.</Text>
         )}
+        <MentorshipGoals mentorship={m} iAmMentor={iAmMentor} />
         <Tasks mentorship={m} />
         <SessionsSection mentorship={m} myId={me.data?.id ?? ''} otherName={name} />
         {m.status === 'active' ? <CompleteButton mentorship={m} /> : <Feedback mentorship={m} />}

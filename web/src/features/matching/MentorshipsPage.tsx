@@ -15,12 +15,13 @@ function MentorshipItem({ mentorship, myId }: { mentorship: Schemas['MentorshipV
   const zone = useViewerTimeZone();
   const iAmMentor = mentorship.mentorId === myId;
   const other = iAmMentor ? mentorship.learnerId : mentorship.mentorId;
+  const otherName = iAmMentor ? mentorship.learnerName : mentorship.mentorName;
   const open = mentorship.tasks.filter((task) => !task.done).length;
   return (
     <Paper component="li" withBorder p="md">
       <Group justify="space-between" wrap="wrap">
         <Anchor component={Link} to={`/mentorships/${mentorship.id}`} fw={600}>
-          Mentorship with <PersonName id={other} plain />
+          Mentorship with <PersonName id={other} name={otherName} plain />
         </Anchor>
         <Badge color={mentorship.status === 'active' ? 'teal' : 'gray'}>{mentorship.status}</Badge>
       </Group>

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment, lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
@@ -11,10 +11,14 @@ import { QueryError } from '../../components/QueryError';
 import { languageName } from '../../lib/languages';
 import { formatDateTime } from '../../lib/time';
 import { useViewerTimeZone } from '../auth/use-auth';
-import { RequestDialog } from './RequestDialog';
+import classes from './SuggestionCard.module.css';
+import { suggestionsQuery } from './suggestions-query';
 
 type Suggestion = Schemas['MatchSuggestionItem'];
-const key = ['match-suggestions'] as const;
+
+// The dialog (Modal, Textarea, Checkbox and their dependencies) is its own chunk, fetched once the list is up:
+// it is not needed to show the suggestions, only to act on one.
+const RequestDialog = lazy(() => import('./RequestDialog').then((m) => ({ default: m.RequestDialog })));
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
@@ -36,16 +40,18 @@ function FactorBreakdown({ factors }: { factors: Suggestion['factors'] }) {
     ['Rating', ratingText(factors.rating, factors.ratingCount)],
   ];
   return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: 0, fontSize: 14 }}>
+    <dl className={classes.factors}>
       {rows.map(([term, value]) => (
         <Fragment key={term}>
-          <dt style={{ color: 'var(--mantine-color-gray-7)' }}>{term}</dt>
-          <dd style={{ margin: 0 }}>
+          <dt>{term}</dt>
+          <dd>
             {term === 'Skill coverage' ? (
-              <Group gap="xs" wrap="nowrap">
-                <Progress value={factors.skillCoverage * 100} w={80} aria-hidden />
+              <span className={classes.coverage}>
+                <span className={classes.bar} aria-hidden>
+                  <span className={classes.fill} style={{ display: 'block', width: percent(factors.skillCoverage) }} />
+                </span>
                 <span>{value}</span>
-              </Group>
+              </span>
             ) : (
               value
             )}
@@ -58,40 +64,32 @@ function FactorBreakdown({ factors }: { factors: Suggestion['factors'] }) {
 
 function SuggestionCard({ item, onRequest }: { item: Suggestion; onRequest: () => void }) {
   return (
-    <Paper component="li" withBorder p="md">
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="wrap">
-          <Group gap="sm">
-            <Badge variant="light" size="lg">
-              #{item.rank}
-            </Badge>
-            <Title order={2} size="h4">
-              <Anchor component={Link} to={`/people/${item.mentor.id}`} inherit>
-                {item.mentor.displayName}
-              </Anchor>
-            </Title>
-          </Group>
-          <Text fw={700} size="lg">
-            {percent(item.score)} match
-          </Text>
-        </Group>
-        {item.mentor.headline && <Text c="dimmed">{item.mentor.headline}</Text>}
-        <Title order={3} size="h6">
-          Why
-        </Title>
-        <List size="sm" spacing={2}>
-          {item.reasons.map((reason) => (
-            <List.Item key={reason}>{reason}</List.Item>
-          ))}
-        </List>
-        <FactorBreakdown factors={item.factors} />
-        <div>
-          <Button size="sm" onClick={onRequest}>
-            Request mentorship
-          </Button>
+    <li className={classes.card}>
+      <div className={classes.top}>
+        <div className={classes.who}>
+          <span className={classes.rank}>#{item.rank}</span>
+          <h2 className={classes.name}>
+            <Anchor component={Link} to={`/people/${item.mentor.id}`} inherit>
+              {item.mentor.displayName}
+            </Anchor>
+          </h2>
         </div>
-      </Stack>
-    </Paper>
+        <p className={classes.score}>{percent(item.score)} match</p>
+      </div>
+      {item.mentor.headline && <p className={classes.headline}>{item.mentor.headline}</p>}
+      <h3 className={classes.why}>Why</h3>
+      <ul className={classes.reasons}>
+        {item.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <FactorBreakdown factors={item.factors} />
+      <div>
+        <Button size="sm" onClick={onRequest}>
+          Request mentorship
+        </Button>
+      </div>
+    </li>
   );
 }
 
@@ -104,20 +102,23 @@ export function SuggestionsPage() {
   // A refresh can rank up to 50 mentors; rendering ten at a time keeps the page quick on a phone.
   const [shown, setShown] = useState(PAGE);
   const suggestions = useQuery({
-    queryKey: key,
-    queryFn: () => unwrap(api.GET('/v1/match-suggestions')),
+    ...suggestionsQuery,
     // Scoring runs on a worker: poll while it is pending, stop once it is ready.
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? 1500 : false),
   });
   const refresh = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/match-suggestions/refresh')),
     onSuccess: () =>
-      queryClient.setQueryData(key, (old: Schemas['MatchSuggestionsView'] | undefined) =>
+      queryClient.setQueryData(suggestionsQuery.queryKey, (old: Schemas['MatchSuggestionsView'] | undefined) =>
         old ? { ...old, status: 'pending' as const } : { status: 'pending' as const, computedAt: null, items: [] },
       ),
   });
-  const data = suggestions.data;
-  const pending = refresh.isPending || data?.status === 'pending';
+  // The list is built from a deferred copy: React builds it in slices between which the browser stays free,
+  // instead of in one task as long as the whole list (the query's own update cannot be interrupted).
+  // On the first render too (the route's prefetch may have it already): null until then.
+  const data = useDeferredValue(suggestions.data ?? null, null);
+  // From the query itself, not the deferred copy: the button and the live status follow a refresh at once.
+  const pending = refresh.isPending || suggestions.data?.status === 'pending';
   return (
     <>
       <PageHeading>Suggested mentors</PageHeading>
@@ -135,7 +136,7 @@ export function SuggestionsPage() {
           </Button>
         </Group>
         {refresh.isError && <QueryError error={refresh.error} />}
-        {suggestions.isPending ? (
+        {data === null && !suggestions.isError ? (
           <Loading />
         ) : suggestions.isError ? (
           <QueryError error={suggestions.error} />
@@ -172,7 +173,9 @@ export function SuggestionsPage() {
           </EmptyState>
         )}
       </Stack>
-      <RequestDialog mentor={mentor} onClose={() => setMentor(null)} />
+      <Suspense fallback={null}>
+        <RequestDialog mentor={mentor} onClose={() => setMentor(null)} />
+      </Suspense>
     </>
   );
 }

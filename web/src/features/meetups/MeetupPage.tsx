@@ -1,37 +1,71 @@
-import { Alert, Anchor, Badge, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from 'react-router';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/problem';
+import { lazy, Suspense, type MouseEvent } from 'react';
+import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
-import { useSessionStatus, useViewerTimeZone } from '../auth/use-auth';
+import { useMe, useSessionStatus, useViewerTimeZone } from '../auth/use-auth';
 import { useSkillNames } from '../profiles/use-skills';
+import { downloadMeetupIcs } from './download-meetup-ics';
+import { LEVEL_NAMES, placeOf, seatsLeft, useMeetup, type Meetup } from './use-meetups';
 
-type Answer = 'going' | 'interested' | 'not_going';
+// Only organizers see it, and its dialog is most of its code.
+const CancelMeetupButton = lazy(() => import('./CancelMeetupButton').then((m) => ({ default: m.CancelMeetupButton })));
+// Only members answer: a visitor's page does without the radio group's code.
+const Rsvp = lazy(() => import('./Rsvp').then((m) => ({ default: m.Rsvp })));
+
+const dd = { margin: 0, overflowWrap: 'anywhere' } as const;
+
+function Facts({ meetup: m, zone }: { meetup: Meetup; zone: string }) {
+  const nameOf = useSkillNames();
+  const left = seatsLeft(m);
+  return (
+    <Paper withBorder p="md">
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', margin: 0 }}>
+        <dt>Starts</dt>
+        <dd style={dd}>{formatDateTime(m.startsAt, zone)}</dd>
+        <dt>Ends</dt>
+        <dd style={dd}>{formatDateTime(m.endsAt, zone)}</dd>
+        {m.timezone !== zone && (
+          <>
+            <dt>Local time</dt>
+            <dd style={dd}>{formatDateTime(m.startsAt, m.timezone)}</dd>
+          </>
+        )}
+        <dt>Where</dt>
+        <dd style={dd}>
+          {placeOf(m)}
+          {m.onlineUrl && (
+            <>
+              {' · '}
+              <Anchor href={m.onlineUrl} target="_blank" rel="noopener noreferrer">
+                Join online
+              </Anchor>
+            </>
+          )}
+        </dd>
+        <dt>Skills</dt>
+        <dd style={dd}>{m.skills.map(nameOf).join(', ') || 'None listed'}</dd>
+        <dt>Level</dt>
+        <dd style={dd}>{m.level ? LEVEL_NAMES[m.level] : 'Any level'}</dd>
+        <dt>Seats left</dt>
+        <dd style={dd}>
+          {left} of {m.capacity}
+          {m.waitlistCount > 0 && ` · ${m.waitlistCount} on the waitlist`}
+        </dd>
+      </dl>
+    </Paper>
+  );
+}
 
 export function MeetupPage() {
   const { id = '' } = useParams();
-  const location = useLocation();
   const status = useSessionStatus();
   const zone = useViewerTimeZone();
-  const nameOf = useSkillNames();
-  const queryClient = useQueryClient();
-  const key = ['meetups', id, status] as const;
-  const meetup = useQuery({
-    queryKey: key,
-    queryFn: () => unwrap(api.GET('/v1/meetups/{id}', { params: { path: { id } } })),
-    enabled: status !== 'unknown',
-  });
-  const rsvp = useMutation({
-    mutationFn: (answer: Answer) =>
-      unwrap(api.POST('/v1/meetups/{id}/rsvp', { params: { path: { id } }, body: { status: answer } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['meetups', id] }),
-    onError: (error) => notifications.show({ color: 'red', title: 'RSVP not saved', message: error.message }),
-  });
+  const me = useMe();
+  const meetup = useMeetup(id);
   if (meetup.isError) {
     return (
       <>
@@ -42,88 +76,82 @@ export function MeetupPage() {
   }
   if (meetup.isPending) return <Loading />;
   const m = meetup.data;
-  const seatsLeft = Math.max(0, m.capacity - m.goingCount);
-  const mine = m.myRsvp ?? null;
-  const answer = mine ? (mine.status === 'waitlisted' ? 'going' : mine.status) : '';
+  const cancelled = m.status === 'cancelled';
+  const ended = new Date(m.endsAt).getTime() <= Date.now();
+  const organizing = me.data?.id === m.organizerId;
+  const addToCalendar = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Signed in, the file comes through the client with the Bearer token (it may carry the online link).
+    if (status !== 'signed-in') return;
+    event.preventDefault();
+    downloadMeetupIcs(m.id, `guildhall-meetup-${m.startsAt.slice(0, 10)}.ics`).catch((error: unknown) =>
+      notifications.show({
+        color: 'red',
+        title: 'Could not download the calendar file',
+        message: error instanceof Error ? error.message : 'Try again.',
+      }),
+    );
+  };
   return (
     <>
       <PageHeading>{m.title}</PageHeading>
       <Stack maw={720}>
-        {m.status === 'cancelled' && (
-          <Alert color="red" title="Cancelled">
-            This meetup was cancelled.
+        {cancelled && (
+          <Alert color="red" variant="outline" title="Cancelled">
+            This meetup was cancelled by its organizer.
           </Alert>
         )}
-        <Paper withBorder p="md">
-          <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', margin: 0 }}>
-            <dt>Starts</dt>
-            <dd style={{ margin: 0 }}>{formatDateTime(m.startsAt, zone)}</dd>
-            <dt>Ends</dt>
-            <dd style={{ margin: 0 }}>{formatDateTime(m.endsAt, zone)}</dd>
-            {m.timezone !== zone && (
-              <>
-                <dt>Local time</dt>
-                <dd style={{ margin: 0 }}>{formatDateTime(m.startsAt, m.timezone)}</dd>
-              </>
-            )}
-            <dt>Where</dt>
-            <dd style={{ margin: 0 }}>
-              {m.online
-                ? 'Online'
-                : m.venue
-                  ? `${m.venue.name}, ${m.venue.address}, ${m.venue.city}`
-                  : 'To be announced'}
-              {m.onlineUrl && (
-                <>
-                  {' · '}
-                  <Anchor href={m.onlineUrl} target="_blank" rel="noopener noreferrer">
-                    Join online
-                  </Anchor>
-                </>
-              )}
-            </dd>
-            <dt>Skills</dt>
-            <dd style={{ margin: 0 }}>{m.skills.map(nameOf).join(', ') || 'None listed'}</dd>
-            {m.level && (
-              <>
-                <dt>Level</dt>
-                <dd style={{ margin: 0 }}>{m.level}</dd>
-              </>
-            )}
-            <dt>Seats left</dt>
-            <dd style={{ margin: 0 }}>
-              {seatsLeft} of {m.capacity}
-              {m.waitlistCount > 0 && ` · ${m.waitlistCount} on the waitlist`}
-            </dd>
-          </dl>
-        </Paper>
-        {m.description && <Text style={{ whiteSpace: 'pre-wrap' }}>{m.description}</Text>}
-        {status === 'signed-in' ? (
-          m.status === 'scheduled' && (
-            <Radio.Group label="Your RSVP" value={answer} onChange={(value) => rsvp.mutate(value as Answer)}>
-              <Group mt="xs">
-                <Radio value="going" label="Going" />
-                <Radio value="interested" label="Interested" />
-                <Radio value="not_going" label="Not going" />
-              </Group>
-            </Radio.Group>
-          )
-        ) : (
-          <Anchor component={Link} to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-            Sign in to RSVP
-          </Anchor>
+        {!cancelled && ended && (
+          <Alert color="gray" variant="outline" title="Ended">
+            This meetup is over.
+          </Alert>
         )}
-        {mine?.status === 'waitlisted' && (
-          <Text role="status">
-            <Badge color="orange" mr="xs">
-              Waitlist
-            </Badge>
-            Waitlisted: position {mine.waitlistPosition}
+        <Facts meetup={m} zone={zone} />
+        {m.description && <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.description}</Text>}
+        {status === 'signed-out' && (
+          <Text>
+            <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/meetups/${m.id}`)}`}>
+              Sign in to RSVP
+            </Anchor>
           </Text>
         )}
-        <Anchor href={`/v1/meetups/${m.id}/ics`} download>
-          Add to calendar
-        </Anchor>
+        {/* A member's own answer is in their copy of the meetup, not in the public one shown while it loads. */}
+        {status === 'signed-in' && !meetup.isPlaceholderData && (
+          <Suspense fallback={null}>
+            <Rsvp meetup={m} closed={cancelled || ended} />
+          </Suspense>
+        )}
+        <Group gap="md" wrap="wrap">
+          {!cancelled && (
+            <Anchor href={`/v1/meetups/${m.id}/ics`} onClick={addToCalendar}>
+              Add to calendar
+            </Anchor>
+          )}
+          <Anchor component={Link} to="/meetups">
+            All meetups
+          </Anchor>
+        </Group>
+        {organizing && (
+          <Paper withBorder p="md" component="section" aria-labelledby="organizer-tools">
+            <Text fw={600} id="organizer-tools" mb="xs">
+              You organize this meetup
+            </Text>
+            <Group gap="md" wrap="wrap">
+              {!cancelled && (
+                <Button component={Link} to={`/meetups/${m.id}/edit`} variant="default">
+                  Edit
+                </Button>
+              )}
+              <Button component={Link} to={`/meetups/${m.id}/attendees`} variant="default">
+                Attendees
+              </Button>
+              {!cancelled && (
+                <Suspense fallback={null}>
+                  <CancelMeetupButton meetup={m} />
+                </Suspense>
+              )}
+            </Group>
+          </Paper>
+        )}
       </Stack>
     </>
   );

@@ -1,46 +1,60 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import { unreadCountKey } from '../../app/Layout';
+import { unreadCountKey } from './unread-count';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
-import { useViewerTimeZone } from '../auth/use-auth';
-import { describeNotification } from './describe';
+import { useMe, useViewerTimeZone } from '../auth/use-auth';
+import { describeNotification, type Viewer } from './describe';
 
-const key = ['notifications', 'list'] as const;
+// Under the ['notifications'] prefix, which new notifications invalidate, with the unread count.
+const listKey = ['notifications', 'list'] as const;
+const PAGE_SIZE = 20;
+// A fallback for when no live update arrives; a page someone is not looking at does not poll.
+const POLL_MS = 30_000;
 
-function NotificationItem({ item }: { item: Schemas['NotificationView'] }) {
-  const zone = useViewerTimeZone();
+function NotificationItem({ item, viewer }: { item: Schemas['NotificationView']; viewer: Viewer }) {
   const queryClient = useQueryClient();
-  const { text, to } = describeNotification(item.type, item.data);
+  const { text, to } = describeNotification(item.type, item.data, viewer);
   const unread = item.readAt === null;
-  const markRead = () => {
-    if (!unread) return;
-    void unwrap(api.POST('/v1/notifications/{id}/read', { params: { path: { id: item.id } } })).then(() => {
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-    });
-  };
+  const markRead = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/notifications/{id}/read', { params: { path: { id: item.id } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
   return (
-    <Paper component="li" withBorder p="sm" bg={unread ? 'indigo.0' : undefined}>
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text fw={unread ? 600 : 400}>
-          {to ? (
-            <Anchor component={Link} to={to} onClick={markRead}>
-              {text}
-            </Anchor>
-          ) : (
-            text
-          )}
-        </Text>
-        {unread && <Badge size="sm">Unread</Badge>}
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      style={unread ? { borderLeft: '4px solid var(--mantine-color-indigo-6)' } : undefined}
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Anchor
+          component={Link}
+          to={to}
+          fw={unread ? 600 : 400}
+          style={{ overflowWrap: 'anywhere' }}
+          onClick={() => {
+            if (unread) markRead.mutate();
+          }}
+        >
+          {unread && <VisuallyHidden>Unread: </VisuallyHidden>}
+          {text}
+        </Anchor>
+        {unread && (
+          <Badge size="sm" aria-hidden style={{ flexShrink: 0 }}>
+            New
+          </Badge>
+        )}
       </Group>
-      <Text size="xs" c="dimmed">
-        {formatDateTime(item.createdAt, zone)}
+      <Text size="xs" c="dimmed" mt={4}>
+        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, viewer.timeZone)}</time>
       </Text>
     </Paper>
   );
@@ -48,20 +62,24 @@ function NotificationItem({ item }: { item: Schemas['NotificationView'] }) {
 
 export function InboxPage() {
   const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: key,
-    queryFn: () => unwrap(api.GET('/v1/notifications')),
-    // New notifications appear without a reload.
-    refetchInterval: 20_000,
+  const me = useMe();
+  const viewer: Viewer = { id: me.data?.id, timeZone: useViewerTimeZone() };
+  const list = useInfiniteQuery({
+    queryKey: listKey,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/v1/notifications', { params: { query: { cursor: pageParam, limit: PAGE_SIZE } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: POLL_MS,
   });
   const readAll = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/notifications/read-all')),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: key });
-      void queryClient.invalidateQueries({ queryKey: unreadCountKey });
+      queryClient.setQueryData(unreadCountKey, { count: 0 });
+      return queryClient.invalidateQueries({ queryKey: ['notifications'] });
     },
   });
-  const items = list.data?.items ?? [];
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       <PageHeading>Notifications</PageHeading>
@@ -81,23 +99,26 @@ export function InboxPage() {
         ) : list.isError ? (
           <QueryError error={list.error} />
         ) : items.length === 0 ? (
-          <EmptyState title="Nothing here yet">
-            Requests, answers, meetup changes and reminders will show up here.
+          <EmptyState title="No notifications yet">
+            Answers to your mentorship requests, new messages, session and meetup changes and reminders show up here. To
+            get started,{' '}
+            <Anchor component={Link} to="/suggestions">
+              look at your suggested mentors
+            </Anchor>{' '}
+            or{' '}
+            <Anchor component={Link} to="/meetups">
+              find a meetup
+            </Anchor>
+            .
           </EmptyState>
         ) : (
           <>
-            <Stack
-              component="ul"
-              gap="xs"
-              p={0}
-              m={0}
-              style={{ listStyle: 'none' }}
-              aria-label="Notifications, newest first"
-            >
+            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Notifications">
               {items.map((item) => (
-                <NotificationItem key={item.id} item={item} />
+                <NotificationItem key={item.id} item={item} viewer={viewer} />
               ))}
             </Stack>
+            <LoadMore pages={list} />
           </>
         )}
       </Stack>

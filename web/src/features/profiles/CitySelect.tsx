@@ -17,6 +17,7 @@ interface Props {
   onChange: (location: CityLocation | null) => void;
   error?: string;
   label?: string;
+  autoFocus?: boolean;
 }
 
 interface Option {
@@ -45,7 +46,7 @@ function optionFor(location: CityLocation, id = 'current', admin1?: string | nul
 }
 
 /** A city from the gazetteer (GET /v1/places): choosing one sets its country and coordinates too. */
-export function CitySelect({ value, onChange, error, label = 'City' }: Props) {
+export function CitySelect({ value, onChange, error, label = 'City', autoFocus }: Props) {
   const [selected, setSelected] = useState<Option | null>(value ? optionFor(value) : null);
   const [search, setSearch] = useState(selected?.label ?? '');
   const [query] = useDebouncedValue(search.trim(), 250);
@@ -88,6 +89,7 @@ export function CitySelect({ value, onChange, error, label = 'City' }: Props) {
         query.length < 2 ? 'Type at least two letters' : places.isFetching ? 'Searching…' : 'No place by that name'
       }
       error={error}
+      autoFocus={autoFocus}
     />
   );
 }

@@ -10,6 +10,8 @@ export function SettingsNav() {
     { to: '/settings/skills', label: 'Skills' },
     { to: '/settings/goals', label: 'Goals' },
     ...(isMentor ? [{ to: '/settings/mentoring', label: 'Mentoring' }] : []),
+    { to: '/settings/notifications', label: 'Notifications' },
+    { to: '/settings/account', label: 'Account' },
   ];
   return (
     <nav aria-label="Settings">

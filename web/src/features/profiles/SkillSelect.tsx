@@ -11,10 +11,11 @@ interface Props {
   error?: string;
   clearable?: boolean;
   description?: string;
+  autoFocus?: boolean;
 }
 
 /** Matches the name, the slug and every alias ("postgres" finds PostgreSQL, "k8s" finds Kubernetes). */
-function aliasFilter(bySlug: Map<string, Skill>): OptionsFilter {
+export function aliasFilter(bySlug: Map<string, Skill>): OptionsFilter {
   return ({ options, search }) => {
     const q = search.trim().toLowerCase();
     if (!q) return options;
@@ -27,7 +28,7 @@ function aliasFilter(bySlug: Map<string, Skill>): OptionsFilter {
 }
 
 /** A searchable combobox over the skill taxonomy. */
-export function SkillSelect({ label, value, onChange, exclude = [], error, clearable, description }: Props) {
+export function SkillSelect({ label, value, onChange, exclude = [], error, clearable, description, autoFocus }: Props) {
   const taxonomy = useSkillTaxonomy();
   const bySlug = useMemo(() => new Map((taxonomy.data ?? []).map((skill) => [skill.slug, skill])), [taxonomy.data]);
   const data = (taxonomy.data ?? [])
@@ -47,6 +48,7 @@ export function SkillSelect({ label, value, onChange, exclude = [], error, clear
       limit={20}
       nothingFoundMessage="No skill by that name"
       error={error}
+      autoFocus={autoFocus}
     />
   );
 }

@@ -7,7 +7,7 @@ export function profileKey(id: string) {
 }
 
 /** Someone's public profile (cached: requests and mentorships name the other person by it). */
-export function useProfile(id: string | undefined) {
+export function useProfile(id: string | null | undefined) {
   return useQuery({
     queryKey: profileKey(id ?? ''),
     queryFn: () => unwrap(api.GET('/v1/profiles/{id}', { params: { path: { id: id ?? '' } } })),

@@ -1,6 +1,8 @@
+import { dateTimeFormat } from '../../lib/time';
+
 /** A free start, named as its button is: "Mon 7 Dec, 18:00" in the viewer's zone. */
 export function slotName(iso: string, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -12,7 +14,7 @@ export function slotName(iso: string, timeZone: string, locale?: string): string
 
 /** The local time of day alone: "18:00". */
 export function slotTime(iso: string, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 export interface SlotDay<T> {
