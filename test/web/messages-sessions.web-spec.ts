@@ -171,7 +171,7 @@ describe('sessions', () => {
     expect(ics).toContain(`UID:`);
     expect(ics).toMatch(/STATUS:CONFIRMED/);
 
-    // The learner's page, still open, follows without a reload.
+    // The learner’s page, still open, follows without a reload: the stream brings the confirmation.
     await mine.getByText('confirmed', { exact: true }).waitFor({ timeout: 25_000 });
   });
 

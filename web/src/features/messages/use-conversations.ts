@@ -5,16 +5,17 @@ import { ApiError, unwrap } from '../../api/problem';
 export type Conversation = Schemas['ConversationView'];
 export type Message = Schemas['MessageView'];
 
-// The notification stream does not exist yet, so "live" means polling. TanStack Query pauses an interval while the
-// tab is hidden (refetchIntervalInBackground is off), so only a page someone is looking at keeps asking.
+// A new message's notification marks these stale through the stream (subject-queries.ts); the polls cover a muted
+// message.received or a stream that is down, and stay quick because a chat must feel live either way. TanStack
+// Query pauses an interval while the tab is hidden (refetchIntervalInBackground is off).
 const MESSAGES_POLL_MS = 4_000;
 const CONVERSATIONS_POLL_MS = 15_000;
 const MESSAGES_PAGE = 30;
 
 export const conversationsKey = ['conversations'] as const;
-const listKey = [...conversationsKey, 'list'] as const;
+export const listKey = [...conversationsKey, 'list'] as const;
 const oneKey = (id: string) => [...conversationsKey, 'one', id] as const;
-const messagesKey = (id: string) => [...conversationsKey, 'messages', id] as const;
+export const messagesKey = (id: string) => [...conversationsKey, 'messages', id] as const;
 
 /** Mine, latest activity first, a page at a time ("Load more"). */
 export function useConversations() {

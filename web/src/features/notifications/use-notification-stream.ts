@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { session } from '../../api/client';
 import type { Session } from '../../api/session';
+import { subjectQueriesOf } from './subject-queries';
 import { unreadCountKey } from './unread-count';
 
 /** What the stream loop needs; the hook passes the app's session and the browser's fetch. */
@@ -106,7 +107,8 @@ export async function runNotificationStream(options: StreamOptions): Promise<voi
 /**
  * Keeps the inbox and the unread count live: an `unread` event carries the count, which goes straight into the
  * cache (no request); every event marks the other queries under ['notifications'] stale, so whatever shows them
- * refetches. Mount once, while signed in.
+ * refetches, and a `notification` also marks what it is about (subject-queries.ts): a confirmed session shows on
+ * an open mentorship page at once. Mount once, while signed in.
  */
 export function useNotificationStream(): void {
   const queryClient = useQueryClient();
@@ -123,6 +125,8 @@ export function useNotificationStream(): void {
           queryKey: ['notifications'],
           predicate: (query) => count === null || query.queryKey[1] !== unreadCountKey[1],
         });
+        if (name === 'notification')
+          for (const queryKey of subjectQueriesOf(data)) void queryClient.invalidateQueries({ queryKey });
       },
     });
     return () => controller.abort();

@@ -7,12 +7,14 @@ export type Slot = Schemas['SlotView'];
 
 export const SESSION_LENGTHS = [30, 45, 60, 90] as const;
 
-const sessionsKey = (mentorshipId: string) => ['mentorships', mentorshipId, 'sessions'] as const;
-const slotsKey = (mentorshipId: string, minutes: number) => ['mentorships', mentorshipId, 'slots', minutes] as const;
+export const sessionsKey = (mentorshipId: string) => ['mentorships', mentorshipId, 'sessions'] as const;
+export const slotsKey = (mentorshipId: string, minutes: number) =>
+  ['mentorships', mentorshipId, 'slots', minutes] as const;
 
-// A confirmation or cancellation by the other party shows up without a reload (polling, paused in hidden tabs,
-// until there is a notification stream to listen to).
-const SESSIONS_POLL_MS = 15_000;
+// The other party's proposals, confirmations and cancellations arrive by the notification stream, which marks
+// this query stale (subject-queries.ts); the slow poll (paused in hidden tabs) covers a stream that is down or
+// a muted notification type.
+const SESSIONS_POLL_MS = 60_000;
 
 /** Its sessions, soonest first (one page of up to 100: a mentorship rarely has more). */
 export function useSessions(mentorshipId: string) {
