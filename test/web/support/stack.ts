@@ -4,7 +4,7 @@ import { createServer as createHttpServer, request, type Server } from 'node:htt
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWebDatabase } from './web-database.js';
+import { createWebDatabase, type WebDatabase } from './web-database.js';
 
 /**
  * The built API and worker, as `npm start` runs them, on a database and queue prefix of one spec file's own.
@@ -27,6 +27,20 @@ export interface StackOptions {
 
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const db = await createWebDatabase();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boot(db, env, options);
+    } catch (e) {
+      // A port found free was taken before the API bound it (another spec's stack, an outgoing connection):
+      // boot again on fresh ports rather than fail the spec.
+      if (attempt < 3 && (e as Error).message.includes('EADDRINUSE')) continue;
+      await db.drop();
+      throw e;
+    }
+  }
+}
+
+async function boot(db: WebDatabase, env: Record<string, string>, options: StackOptions): Promise<Stack> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const replicas = options.apiReplicas ?? 1;
@@ -47,19 +61,18 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
   const apis = apiPorts.map((p) => launch('dist/main.js', { ...childEnv, PORT: String(p) }, `api-${p}`));
   const worker = launch('dist/worker.js', childEnv, `worker-${port}`);
   let proxy: Server | undefined;
-  const stop = async () => {
+  const halted = async () => {
     if (proxy) {
       proxy.closeAllConnections();
       proxy.close();
     }
     await Promise.all([...apis.map((a) => halt(a.child)), halt(worker.child)]);
-    await db.drop();
   };
   try {
     for (const p of apiPorts) await waitUntilReady(`http://127.0.0.1:${p}`, [...apis, worker]);
     if (replicas > 1) proxy = await roundRobinProxy(port, apiPorts);
   } catch (e) {
-    await stop();
+    await halted();
     throw e;
   }
   const grantAdmin = (email: string) =>
@@ -68,6 +81,10 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         error ? reject(new Error(`admin-grant failed: ${stderr || error.message}`)) : resolve(),
       );
     });
+  const stop = async () => {
+    await halted();
+    await db.drop();
+  };
   return { url, grantAdmin, stop };
 }
 
@@ -100,22 +117,28 @@ function roundRobinProxy(port: number, upstreams: number[]): Promise<Server> {
 interface Launched {
   child: ChildProcess;
   log: string;
+  /** Settles once the process has exited and all it printed is in `log`. */
+  logged: Promise<void>;
 }
 
 function launch(script: string, env: NodeJS.ProcessEnv, name: string): Launched {
   const log = join(tmpdir(), `guildhall-web-${name}.log`);
   const out = createWriteStream(log);
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  return { child, log };
+  child.stdout?.pipe(out, { end: false });
+  child.stderr?.pipe(out, { end: false });
+  const logged = new Promise<void>((resolve) => child.once('close', () => out.end(resolve)));
+  return { child, log, logged };
 }
 
 async function waitUntilReady(url: string, processes: Launched[]): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   for (;;) {
     const dead = processes.find((p) => p.child.exitCode !== null);
-    if (dead) throw new Error(`${dead.log} exited with ${dead.child.exitCode}:\n${tail(dead.log)}`);
+    if (dead) {
+      await dead.logged;
+      throw new Error(`${dead.log} exited with ${dead.child.exitCode}:\n${tail(dead.log)}`);
+    }
     try {
       const res = await fetch(`${url}/health/ready`);
       if (res.ok) return;
