@@ -29,9 +29,10 @@ describe('meetup reminders and change notifications through the worker (docs/api
   };
 
   it('reminds everyone going, once per offset, before the start; the inbox gets them', async () => {
-    // Accounts first: their password hashing is the slow part on a busy machine, and the 7 s count only from here.
+    // Accounts first (password hashing is the slow part on a busy machine); then 6 s before the first reminder
+    // (at 4 s before the start) for the RSVPs it must include.
     const [a, b, waiter, curious] = await Promise.all([1, 2, 3, 4].map(() => registerUser(h)));
-    const startsAt = new Date(Date.now() + 7000).toISOString();
+    const startsAt = new Date(Date.now() + 10_000).toISOString();
     const m = await createMeetup(h, organizer, { startsAt, endsAt: plusHours(startsAt, 1), capacity: 2 });
     for (const u of [a, b, waiter]) await rsvp(h, u, m.id, 'going');
     await rsvp(h, curious, m.id, 'interested');

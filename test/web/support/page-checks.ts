@@ -34,10 +34,29 @@ export async function pageProblems(page: Page, h1: string | RegExp, shotName: st
 
 /** Serious and critical axe-core findings (WCAG 2.0/2.1 A and AA), one line per rule with where it fails. */
 export async function axeProblems(page: Page): Promise<string[]> {
+  await transitionsEnded(page);
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `axe ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Waits for the page's finite CSS transitions and animations (a dialog fading in, a menu sliding open) to end:
+ * colour contrast measured mid-fade is of colours no one reads. Endless ones (a loader) are not waited for.
+ */
+async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const w = globalThis as unknown as PageGlobals;
+    // A transition starts a frame or two after its element mounts (the component library's enter states).
+    await new Promise<void>((r) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => r())));
+    await Promise.all(
+      w.document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    );
+  });
 }
 
 async function narrowProblems(page: Page, shotName: string): Promise<string[]> {

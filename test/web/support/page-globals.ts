@@ -8,6 +8,7 @@ export interface PageGlobals {
   document: {
     activeElement: unknown;
     getElementById(id: string): { textContent: string | null } | null;
+    getAnimations(): PageAnimation[];
     scrollingElement: { scrollWidth: number } | null;
     title: string;
   };
@@ -15,6 +16,11 @@ export interface PageGlobals {
   localStorage: WebStorage;
   sessionStorage: WebStorage;
   requestAnimationFrame(callback: () => void): number;
+}
+
+interface PageAnimation {
+  readonly finished: Promise<unknown>;
+  readonly effect: { getComputedTiming(): { endTime?: number | string } } | null;
 }
 
 interface WebStorage {
