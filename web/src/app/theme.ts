@@ -15,6 +15,8 @@ export const theme = createTheme({
   // Shade 7 keeps white text on filled buttons above 4.5:1 contrast.
   primaryShade: 7,
   defaultRadius: 'md',
+  // Someone who asked their system for less motion gets dialogs and menus without the fade and slide.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   components: {
     // Links inside text must not rely on colour alone (WCAG 1.4.1); navigation lists opt out.
