@@ -48,7 +48,11 @@ describe('worker process and operations', () => {
       return n === 1;
     });
 
-    const text = await scrape();
+    // The counter moves after the notification's transaction commits: a scrape may come between the two.
+    const text = await eventually(async () => {
+      const t = await scrape();
+      return delivered(t) === before + 1 && t;
+    });
     expect(delivered(text)).toBe(before + 1);
     expect(text).toMatch(/^bullmq_queue_jobs\{queue="[a-z-]+",state="waiting"\} \d+$/m);
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
