@@ -328,6 +328,27 @@ describe('DELETE /v1/me (account deletion)', () => {
     });
   });
 
+  it('an organizer’s programs go with them; their pairs’ mentorships go on, no longer tied to a program', async () => {
+    const organizer = await registerUser(h, ['organizer']);
+    const [learner, mentor] = await Promise.all([registerUser(h, ['learner']), makeMentor(h)]);
+    const program = await h
+      .http()
+      .post('/v1/programs')
+      .set(organizer.auth)
+      .send({ name: 'Autumn cohort', mode: 'stable' });
+    expect(program.status).toBe(201);
+    const id = await mentorship(learner, mentor);
+    // As if published from the program (the programs module writes program_id when it opens a pair's mentorship).
+    await h.db.query(`UPDATE mentorships SET program_id = $2 WHERE id = $1`, [id, program.body.id]);
+    expect((await h.http().get(`/v1/mentorships/${id}`).set(learner.auth)).body.programId).toBe(program.body.id);
+
+    expect((await deleteMe(organizer)).status).toBe(204);
+    expect((await h.http().get(`/v1/programs/${program.body.id}`).set(learner.auth)).status).toBe(404);
+    const after = await h.http().get(`/v1/mentorships/${id}`).set(learner.auth);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ status: 'active', programId: null });
+  });
+
   it('two deletions at once delete once; the loser is refused', async () => {
     const u = await registerUser(h);
     const [a, b] = await Promise.all([deleteMe(u), deleteMe(u)]);
